@@ -1,0 +1,43 @@
+# Two commands matter: `make run` (install and start the app) and `make test` (install and run every check).
+# Both create .venv on first use and reinstall only when pyproject.toml or constraints.txt change.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+
+.PHONY: run test lint forms screenshots clean
+
+run: $(VENV)/.installed-app
+	$(BIN)/coordinator-app
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check coordinator_app tests
+	$(BIN)/ruff format --check coordinator_app tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-app: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PIP) -e '.[test]'
+	touch $@ $(VENV)/.installed-app
+
+# Regenerate the Python forms from ui/*.ui after editing them in Qt Designer (a test checks they match).
+forms: $(VENV)/.installed-app
+	$(BIN)/python -m coordinator_app.gui.forms.compile
+
+# Regenerate the README screenshots from the current code, on the demo database.
+screenshots: $(VENV)/.installed-app
+	for tab in overview eligibility calendar contacts; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/coordinator-app --demo screenshot --tab $$tab -o docs/screenshots/$$tab.png || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

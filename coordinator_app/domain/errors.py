@@ -1,0 +1,17 @@
+"""Errors every layer can raise and every face (GUI, CLI) can show as they are."""
+
+from __future__ import annotations
+
+
+class ValidationError(ValueError):
+    """Bad input, named by the field and the value so the user can find and fix it."""
+
+    def __init__(self, field: str, value: object, problem: str) -> None:
+        self.field = field
+        self.value = value
+        self.problem = problem
+        super().__init__(f"{field} {value!r}: {problem}")
+
+
+class NotFoundError(LookupError):
+    """A record that the caller named does not exist."""

@@ -1,0 +1,560 @@
+"""The trial protocol as data: a typed model and a validating loader.
+
+A protocol file (TOML, see ``resources/protocols/``) or a ClinicalTrials.gov
+record becomes a :class:`Protocol`.  Everything the app knows about a trial's
+design comes from here, so the same app can serve the site's next trial.
+Bad input raises :class:`ProtocolError` naming the key and the problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class ProtocolError(ValueError):
+    """A protocol document that cannot be used; ``key`` is the dotted path of the problem."""
+
+    def __init__(self, key: str, problem: str, source: str = "") -> None:
+        self.key = key
+        self.problem = problem
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in English and Chinese; either may be empty but not both."""
+
+    en: str
+    zh: str = ""
+
+    def best(self, language: str) -> str:
+        """The text in ``language`` ("zh..." or "en..."), falling back to the other one."""
+        if language.startswith("zh"):
+            return self.zh or self.en
+        return self.en or self.zh
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One inclusion or exclusion criterion, as written in the protocol."""
+
+    code: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    minimum_age_years: int | None
+    maximum_age_years: int | None
+    sex: str
+    healthy_volunteers: bool
+    inclusion: tuple[Criterion, ...]
+    exclusion: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class Arm:
+    label: str
+    type: str
+    description: str
+    interventions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """What is given; the dose fields are structured when the protocol file knows them."""
+
+    name: str
+    type: str
+    description: str
+    route: str = ""
+    dose: str = ""
+    dose_count: int | None = None
+    dose_interval_weeks: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact person published with the protocol (central, facility or official)."""
+
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class Location:
+    facility: str
+    city: str
+    country: str
+    state: str = ""
+    status: str = ""
+    contacts: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    lead: str
+    lead_class: str = ""
+    collaborators: tuple[str, ...] = ()
+    responsible_party: str = ""
+
+
+@dataclass(frozen=True)
+class Design:
+    study_type: str
+    phases: tuple[str, ...]
+    allocation: str
+    intervention_model: str
+    primary_purpose: str
+    masking: str
+    enrollment_target: int
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """Everything the registry publishes about one trial, plus the site's translations."""
+
+    nct_id: str
+    org_study_id: str
+    brief_title: Text
+    official_title: Text
+    overall_status: str
+    start_date: dt.date | None
+    completion_date: dt.date | None
+    last_update: dt.date | None
+    summary: Text
+    conditions: tuple[str, ...]
+    design: Design
+    arms: tuple[Arm, ...]
+    interventions: tuple[Intervention, ...]
+    eligibility: Eligibility
+    sponsor: Sponsor
+    locations: tuple[Location, ...]
+    central_contacts: tuple[Person, ...]
+    officials: tuple[Person, ...] = field(default=())
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to a nested mapping that names the full key path in every error."""
+
+    def __init__(self, data: Mapping[str, Any], path: str, source: str) -> None:
+        self._data = data
+        self._path = path
+        self._source = source
+        self._used: set[str] = set()
+
+    def _key(self, name: str) -> str:
+        return f"{self._path}.{name}" if self._path else name
+
+    def fail(self, name: str, problem: str) -> ProtocolError:
+        return ProtocolError(self._key(name), problem, self._source)
+
+    def _get(self, name: str, required: bool) -> Any:
+        self._used.add(name)
+        if name not in self._data:
+            if required:
+                raise self.fail(name, "is missing")
+            return None
+        return self._data[name]
+
+    def string(self, name: str, required: bool = True) -> str:
+        value = self._get(name, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(name, f"must be text, not {value!r}")
+        if required and not value.strip():
+            raise self.fail(name, "must not be empty")
+        return value.strip()
+
+    def integer(self, name: str, required: bool = True, minimum: int | None = None) -> int | None:
+        value = self._get(name, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(name, f"must be a whole number, not {value!r}")
+        if minimum is not None and value < minimum:
+            raise self.fail(name, f"must be at least {minimum}, not {value}")
+        return value
+
+    def boolean(self, name: str, default: bool) -> bool:
+        value = self._get(name, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.fail(name, f"must be true or false, not {value!r}")
+        return value
+
+    def date(self, name: str) -> dt.date | None:
+        value = self._get(name, False)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            raise self.fail(name, f"must be a date without a time, not {value!r}")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise self.fail(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}") from None
+        raise self.fail(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}")
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        value = self._get(name, False)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(name, f"must be a list of texts, not {value!r}")
+        return tuple(item.strip() for item in value)
+
+    def text(self, name: str, required: bool = True) -> Text:
+        value = self._get(name, required)
+        if value is None:
+            return Text("")
+        if isinstance(value, str):
+            return Text(value.strip())
+        if not isinstance(value, Mapping):
+            raise self.fail(name, f"must be text or a table with 'en' and 'zh', not {value!r}")
+        reader = self.table(name)
+        text = Text(reader.string("en", required=False), reader.string("zh", required=False))
+        reader.finish()
+        if required and not (text.en or text.zh):
+            raise self.fail(name, "needs an 'en' or a 'zh' text")
+        return text
+
+    def table(self, name: str, required: bool = True) -> _Reader:
+        value = self._get(name, required)
+        if value is None:
+            value = {}
+        if not isinstance(value, Mapping):
+            raise self.fail(name, f"must be a table, not {value!r}")
+        return _Reader(value, self._key(name), self._source)
+
+    def tables(self, name: str, required: bool = False) -> list[_Reader]:
+        value = self._get(name, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+            raise self.fail(name, "must be a list of tables")
+        return [_Reader(item, f"{self._key(name)}[{index}]", self._source) for index, item in enumerate(value)]
+
+    def finish(self) -> None:
+        """Refuse keys nobody asked for: a misspelt key must not be silently ignored."""
+        unknown = sorted(set(self._data) - self._used)
+        if unknown:
+            raise self.fail(unknown[0], "is not a known key (misspelt?)")
+
+
+def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol:
+    """Validate a protocol document (parsed TOML or stored JSON) and build the model."""
+    root = _Reader(data, "", source)
+    version = root.integer("schema_version")
+    if version != SCHEMA_VERSION:
+        raise root.fail("schema_version", f"must be {SCHEMA_VERSION}, not {version}")
+
+    ident = root.table("identification")
+    nct_id = ident.string("nct_id")
+    if not (nct_id.startswith("NCT") and len(nct_id) == 11 and nct_id[3:].isdigit()):
+        raise ident.fail("nct_id", f"must look like NCT followed by 8 digits, not {nct_id!r}")
+    org_study_id = ident.string("org_study_id", required=False)
+    brief_title = ident.text("brief_title")
+    official_title = ident.text("official_title", required=False)
+    summary = ident.text("summary", required=False)
+    conditions = ident.strings("conditions")
+    ident.finish()
+
+    status = root.table("status")
+    overall_status = status.string("overall_status")
+    start_date = status.date("start_date")
+    completion_date = status.date("completion_date")
+    last_update = status.date("last_update")
+    if start_date and completion_date and completion_date < start_date:
+        raise status.fail("completion_date", f"{completion_date} is before the start date {start_date}")
+    status.finish()
+
+    design = _design(root.table("design"))
+    interventions = tuple(_intervention(reader) for reader in root.tables("interventions"))
+    arms = tuple(_arm(reader, {i.name for i in interventions}) for reader in root.tables("arms"))
+    eligibility = _eligibility(root.table("eligibility"))
+    sponsor = _sponsor(root.table("sponsor"))
+    locations = tuple(_location(reader) for reader in root.tables("locations"))
+    central_contacts = tuple(_person(reader) for reader in root.tables("central_contacts"))
+    officials = tuple(_person(reader) for reader in root.tables("officials"))
+    root.finish()
+
+    return Protocol(
+        nct_id=nct_id,
+        org_study_id=org_study_id,
+        brief_title=brief_title,
+        official_title=official_title,
+        overall_status=overall_status,
+        start_date=start_date,
+        completion_date=completion_date,
+        last_update=last_update,
+        summary=summary,
+        conditions=conditions,
+        design=design,
+        arms=arms,
+        interventions=interventions,
+        eligibility=eligibility,
+        sponsor=sponsor,
+        locations=locations,
+        central_contacts=central_contacts,
+        officials=officials,
+    )
+
+
+def _design(reader: _Reader) -> Design:
+    design = Design(
+        study_type=reader.string("study_type"),
+        phases=reader.strings("phases"),
+        allocation=reader.string("allocation", required=False),
+        intervention_model=reader.string("intervention_model", required=False),
+        primary_purpose=reader.string("primary_purpose", required=False),
+        masking=reader.string("masking", required=False),
+        enrollment_target=reader.integer("enrollment_target", minimum=1) or 0,
+    )
+    reader.finish()
+    return design
+
+
+def _intervention(reader: _Reader) -> Intervention:
+    intervention = Intervention(
+        name=reader.string("name"),
+        type=reader.string("type"),
+        description=reader.string("description", required=False),
+        route=reader.string("route", required=False),
+        dose=reader.string("dose", required=False),
+        dose_count=reader.integer("dose_count", required=False, minimum=1),
+        dose_interval_weeks=reader.integer("dose_interval_weeks", required=False, minimum=1),
+    )
+    reader.finish()
+    return intervention
+
+
+def _arm(reader: _Reader, intervention_names: set[str]) -> Arm:
+    arm = Arm(
+        label=reader.string("label"),
+        type=reader.string("type", required=False),
+        description=reader.string("description", required=False),
+        interventions=reader.strings("interventions"),
+    )
+    for name in arm.interventions:
+        if name not in intervention_names:
+            raise reader.fail("interventions", f"names {name!r}, which is not one of the [[interventions]]")
+    reader.finish()
+    return arm
+
+
+def _criteria(readers: Sequence[_Reader]) -> tuple[Criterion, ...]:
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for reader in readers:
+        code = reader.string("code")
+        if code in seen:
+            raise reader.fail("code", f"{code!r} is used by two criteria")
+        seen.add(code)
+        criteria.append(Criterion(code=code, text=reader.text("text")))
+        reader.finish()
+    return tuple(criteria)
+
+
+def _eligibility(reader: _Reader) -> Eligibility:
+    minimum = reader.integer("minimum_age_years", required=False, minimum=0)
+    maximum = reader.integer("maximum_age_years", required=False, minimum=0)
+    if minimum is not None and maximum is not None and maximum < minimum:
+        raise reader.fail("maximum_age_years", f"{maximum} is below the minimum age {minimum}")
+    sex = reader.string("sex", required=False) or "ALL"
+    if sex not in {"ALL", "FEMALE", "MALE"}:
+        raise reader.fail("sex", f"must be ALL, FEMALE or MALE, not {sex!r}")
+    eligibility = Eligibility(
+        minimum_age_years=minimum,
+        maximum_age_years=maximum,
+        sex=sex,
+        healthy_volunteers=reader.boolean("healthy_volunteers", default=False),
+        inclusion=_criteria(reader.tables("inclusion", required=True)),
+        exclusion=_criteria(reader.tables("exclusion")),
+    )
+    if not eligibility.inclusion:
+        raise reader.fail("inclusion", "needs at least one criterion")
+    clashes = {c.code for c in eligibility.inclusion} & {c.code for c in eligibility.exclusion}
+    if clashes:
+        raise reader.fail("exclusion", f"reuses the inclusion code {sorted(clashes)[0]!r}")
+    reader.finish()
+    return eligibility
+
+
+def _sponsor(reader: _Reader) -> Sponsor:
+    sponsor = Sponsor(
+        lead=reader.string("lead"),
+        lead_class=reader.string("lead_class", required=False),
+        collaborators=reader.strings("collaborators"),
+        responsible_party=reader.string("responsible_party", required=False),
+    )
+    reader.finish()
+    return sponsor
+
+
+def _person(reader: _Reader) -> Person:
+    person = Person(
+        name=reader.string("name"),
+        role=reader.string("role", required=False),
+        phone=reader.string("phone", required=False),
+        email=reader.string("email", required=False),
+        affiliation=reader.string("affiliation", required=False),
+    )
+    reader.finish()
+    return person
+
+
+def _location(reader: _Reader) -> Location:
+    location = Location(
+        facility=reader.string("facility"),
+        city=reader.string("city", required=False),
+        country=reader.string("country", required=False),
+        state=reader.string("state", required=False),
+        status=reader.string("status", required=False),
+        contacts=tuple(_person(contact) for contact in reader.tables("contacts")),
+    )
+    reader.finish()
+    return location
+
+
+def load_protocol_text(text: str, source: str = "") -> Protocol:
+    """Parse a TOML protocol document."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProtocolError("", f"is not valid TOML ({error})", source) from None
+    return protocol_from_mapping(data, source)
+
+
+def load_protocol_file(path: Path) -> Protocol:
+    """Read and validate a TOML protocol file; errors name the file, the key and the problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProtocolError("", f"cannot be read ({error})", str(path)) from None
+    return load_protocol_text(text, str(path))
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
+    """The protocol as plain data in the file's own shape (dates as ISO text), for JSON storage.
+
+    ``protocol_from_mapping(protocol_to_mapping(p)) == p`` for every valid protocol.
+    """
+
+    def text(value: Text) -> dict[str, str]:
+        return {"en": value.en, "zh": value.zh}
+
+    def date(value: dt.date | None) -> str:
+        return value.isoformat() if value else ""
+
+    def person(value: Person) -> dict[str, str]:
+        return {
+            "name": value.name,
+            "role": value.role,
+            "phone": value.phone,
+            "email": value.email,
+            "affiliation": value.affiliation,
+        }
+
+    def criteria(values: Sequence[Criterion]) -> list[dict[str, Any]]:
+        return [{"code": c.code, "text": text(c.text)} for c in values]
+
+    def optional(values: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in values.items() if value is not None}
+
+    p = protocol
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "identification": {
+            "nct_id": p.nct_id,
+            "org_study_id": p.org_study_id,
+            "brief_title": text(p.brief_title),
+            "official_title": text(p.official_title),
+            "summary": text(p.summary),
+            "conditions": list(p.conditions),
+        },
+        "status": {
+            "overall_status": p.overall_status,
+            "start_date": date(p.start_date),
+            "completion_date": date(p.completion_date),
+            "last_update": date(p.last_update),
+        },
+        "design": {
+            "study_type": p.design.study_type,
+            "phases": list(p.design.phases),
+            "allocation": p.design.allocation,
+            "intervention_model": p.design.intervention_model,
+            "primary_purpose": p.design.primary_purpose,
+            "masking": p.design.masking,
+            "enrollment_target": p.design.enrollment_target,
+        },
+        "interventions": [
+            optional(
+                {
+                    "name": i.name,
+                    "type": i.type,
+                    "description": i.description,
+                    "route": i.route,
+                    "dose": i.dose,
+                    "dose_count": i.dose_count,
+                    "dose_interval_weeks": i.dose_interval_weeks,
+                }
+            )
+            for i in p.interventions
+        ],
+        "arms": [
+            {"label": a.label, "type": a.type, "description": a.description, "interventions": list(a.interventions)}
+            for a in p.arms
+        ],
+        "eligibility": optional(
+            {
+                "minimum_age_years": p.eligibility.minimum_age_years,
+                "maximum_age_years": p.eligibility.maximum_age_years,
+                "sex": p.eligibility.sex,
+                "healthy_volunteers": p.eligibility.healthy_volunteers,
+                "inclusion": criteria(p.eligibility.inclusion),
+                "exclusion": criteria(p.eligibility.exclusion),
+            }
+        ),
+        "sponsor": {
+            "lead": p.sponsor.lead,
+            "lead_class": p.sponsor.lead_class,
+            "collaborators": list(p.sponsor.collaborators),
+            "responsible_party": p.sponsor.responsible_party,
+        },
+        "locations": [
+            {
+                "facility": loc.facility,
+                "city": loc.city,
+                "country": loc.country,
+                "state": loc.state,
+                "status": loc.status,
+                "contacts": [person(c) for c in loc.contacts],
+            }
+            for loc in p.locations
+        ],
+        "central_contacts": [person(c) for c in p.central_contacts],
+        "officials": [person(c) for c in p.officials],
+    }

@@ -1,0 +1,62 @@
+"""Subjects' study status and the enrolment progress computed from it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class SubjectStatus(StrEnum):
+    """Where a subject stands: screening, then enrolled or screen-failed; enrolled ends completed or withdrawn."""
+
+    SCREENING = "screening"
+    ENROLLED = "enrolled"
+    SCREEN_FAILED = "screen_failed"
+    WITHDRAWN = "withdrawn"
+    COMPLETED = "completed"
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+# Statuses that took a place in the trial: they count against the enrolment target.
+ENROLLED_STATUSES = frozenset({SubjectStatus.ENROLLED, SubjectStatus.WITHDRAWN, SubjectStatus.COMPLETED})
+
+
+@dataclass(frozen=True)
+class EnrollmentProgress:
+    """Counts per status; ``enrolled_total`` is everyone ever enrolled, which is what the target counts."""
+
+    target: int
+    screening: int = 0
+    enrolled: int = 0
+    screen_failed: int = 0
+    withdrawn: int = 0
+    completed: int = 0
+
+    @classmethod
+    def from_counts(cls, target: int, counts: Mapping[SubjectStatus, int]) -> EnrollmentProgress:
+        return cls(
+            target=target,
+            screening=counts.get(SubjectStatus.SCREENING, 0),
+            enrolled=counts.get(SubjectStatus.ENROLLED, 0),
+            screen_failed=counts.get(SubjectStatus.SCREEN_FAILED, 0),
+            withdrawn=counts.get(SubjectStatus.WITHDRAWN, 0),
+            completed=counts.get(SubjectStatus.COMPLETED, 0),
+        )
+
+    @property
+    def screened_total(self) -> int:
+        """Everyone who entered screening, whatever became of them."""
+        return self.screening + self.enrolled + self.screen_failed + self.withdrawn + self.completed
+
+    @property
+    def enrolled_total(self) -> int:
+        return self.enrolled + self.withdrawn + self.completed
+
+    @property
+    def places_left(self) -> int:
+        return max(self.target - self.enrolled_total, 0)

@@ -1,0 +1,49 @@
+"""The database as the services see it: opening, migrating, and units of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from coordinator_app.storage import migrate
+from coordinator_app.storage.audit import ACTOR_KEY
+from coordinator_app.storage.engine import create_database_engine, redact, session_factory
+
+
+class Database:
+    """One database (a SQLite file or a PostgreSQL server) and the sessions that use it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_database_engine(url)
+        self._sessions = session_factory(self.engine)
+
+    @property
+    def display_url(self) -> str:
+        return redact(self.url)
+
+    def upgrade(self) -> None:
+        """Create or migrate the schema to the app's revision (no-op when current)."""
+        if not migrate.is_current(self.engine):
+            migrate.upgrade(self.engine)
+
+    @contextmanager
+    def write(self, actor: str) -> Iterator[Session]:
+        """A unit of work by ``actor``: everything in it commits together, with its audit rows, or not at all."""
+        if not actor:
+            raise ValueError("a change needs an acting user")
+        with self._sessions() as session, session.begin():
+            session.info[ACTOR_KEY] = actor
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only look; any attempt to change audited data fails for want of an actor."""
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,50 @@
+"""Opening the app's data: the one entry point the GUI and the CLI share."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from coordinator_app.services.contacts import ContactService
+from coordinator_app.services.database import Database
+from coordinator_app.services.demo import seed_demo
+from coordinator_app.services.subjects import SubjectService
+from coordinator_app.services.trials import TrialService
+from coordinator_app.storage.engine import sqlite_url
+
+
+@dataclass
+class Workspace:
+    """An open database with its services, and who is acting on it."""
+
+    database: Database
+    actor: str
+    trials: TrialService
+    contacts: ContactService
+    subjects: SubjectService
+    demo: bool = False
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
+    """Open ``url``, migrate it, make sure the bundled protocols are loaded; with ``demo``, a seeded throwaway file."""
+    if demo:
+        folder = Path(tempfile.mkdtemp(prefix="coordinator-demo-"))
+        url = sqlite_url(folder / "demo.sqlite3")
+    database = Database(url)
+    database.upgrade()
+    workspace = Workspace(
+        database=database,
+        actor=actor,
+        trials=TrialService(database),
+        contacts=ContactService(database),
+        subjects=SubjectService(database),
+        demo=demo,
+    )
+    workspace.trials.ensure_bundled_protocols(actor)
+    if demo:
+        seed_demo(database, workspace.trials.resolve().id)
+    return workspace
