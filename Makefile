@@ -31,7 +31,10 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
 
 # Regenerate the Python forms from ui/*.ui after editing them in Qt Designer (a test checks they match).
 forms: $(VENV)/.installed-app
-	$(BIN)/python -m coordinator_app.gui.forms.compile
+	for form in ui/*.ui; do \
+		name=$$(basename $$form .ui); \
+		$(BIN)/pyside6-uic --generator python $$form -o coordinator_app/gui/forms/ui_$$name.py || exit 1; \
+	done
 
 # Regenerate the README screenshots from the current code, on the demo database.
 screenshots: $(VENV)/.installed-app

@@ -32,3 +32,6 @@ def bundled_protocols() -> list[Traversable]:
     """The protocol files shipped with the app, by name."""
     folder = resource("protocols")
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+
+CJK_FONT = ("fonts", "wqy-microhei.ttc")

@@ -40,10 +40,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only look; any attempt to change audited data fails for want of an actor."""
+        """A look at the data; objects stay readable after it closes. Changing audited data here fails for want
+        of an actor, and nothing is ever committed."""
         with self._sessions() as session:
             yield session
-            session.rollback()
 
     def close(self) -> None:
         self.engine.dispose()

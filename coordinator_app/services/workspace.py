@@ -6,6 +6,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coordinator_app.services.calendar import CalendarService
 from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
@@ -23,6 +24,7 @@ class Workspace:
     trials: TrialService
     contacts: ContactService
     subjects: SubjectService
+    calendar: CalendarService
     demo: bool = False
 
     def close(self) -> None:
@@ -42,6 +44,7 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         trials=TrialService(database),
         contacts=ContactService(database),
         subjects=SubjectService(database),
+        calendar=CalendarService(database),
         demo=demo,
     )
     workspace.trials.ensure_bundled_protocols(actor)

@@ -1,0 +1,39 @@
+"""The composition root: opens the data, builds the window, runs the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from coordinator_app.gui.application import create_application, user_settings
+from coordinator_app.gui.display_check import display_problem
+from coordinator_app.gui.dialogs import show_startup_error
+from coordinator_app.gui.main_window import MainWindow
+from coordinator_app.gui.screenshot import save_screenshot
+from coordinator_app.services.workspace import Workspace, open_workspace
+
+
+def run_gui(database_url: str, actor: str, *, demo: bool = False) -> int:
+    """Start the desktop app on ``database_url``; returns the process exit code."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 3
+    app = create_application(sys.argv)
+    try:
+        workspace = open_workspace(database_url, actor, demo=demo)
+    except Exception as error:
+        show_startup_error(str(error))
+        raise
+    window = MainWindow(workspace, user_settings())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workspace.close()
+
+
+def screenshot(workspace: Workspace, tab: str, output: Path, trial: str | None = None) -> None:
+    """Write a PNG of the main window on ``tab`` (run with QT_QPA_PLATFORM=offscreen on a headless machine)."""
+    create_application([sys.argv[0]])
+    save_screenshot(workspace, tab, output, trial)

@@ -1,0 +1,60 @@
+"""The QApplication: identity, translations, and the one place that knows about both."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from coordinator_app import __version__
+from coordinator_app.resource_files import CJK_FONT, resource
+
+ORGANISATION = "coordinator-app"
+APPLICATION = "coordinator-app"
+DESKTOP_FILE = "org.coordinatorapp.CoordinatorApp"
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The app's QApplication (or the one that exists, e.g. under pytest-qt), with translators installed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Trial Coordinator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE)
+    install_translations(app, QLocale())
+    add_chinese_fallback_font(app)
+    return app
+
+
+def add_chinese_fallback_font(app: QApplication) -> None:
+    """Register the bundled CJK font as a fallback after the desktop's own font.
+
+    Chinese hospital desktops have Chinese fonts; fresh Linux machines often do not, and
+    would show empty boxes for every name and criterion.
+    """
+    font_id = QFontDatabase.addApplicationFont(str(resource(*CJK_FONT)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = app.font()
+        font.setFamilies([font.family(), families[0]])
+        app.setFont(font)
+
+
+def install_translations(app: QApplication, locale: QLocale) -> None:
+    """Qt's own strings (dialog buttons…) and the app's, for ``locale`` where translations exist."""
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+    folder = resource("translations")
+    app_translator = QTranslator(app)
+    if folder.is_dir() and app_translator.load(locale, "coordinator_app", "_", str(folder)):
+        app.installTranslator(app_translator)
+
+
+def user_settings() -> QSettings:
+    """Window geometry and the last tab, in the platform's usual place for per-user settings."""
+    return QSettings(ORGANISATION, APPLICATION)

@@ -1,0 +1,122 @@
+"""Subjects of one trial as a Qt table model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from coordinator_app.gui.formatting import format_date
+from coordinator_app.gui.labels import label
+from coordinator_app.services.subjects import SubjectRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    SCREENING_NUMBER = 0
+    SUBJECT_NUMBER = 1
+    NAME = 2
+    SEX = 3
+    BORN = 4
+    STATUS = 5
+    SCREENED_ON = 6
+
+
+class SubjectTableModel(QAbstractTableModel):
+    def __init__(self, parent: QSortFilterProxyModel | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SubjectRow] = []
+        self._headers = (
+            self.tr("Screening no."),
+            self.tr("Subject no."),
+            self.tr("Name"),
+            self.tr("Sex"),
+            self.tr("Date of birth"),
+            self.tr("Status"),
+            self.tr("Screened on"),
+        )
+
+    def set_subjects(self, rows: Sequence[SubjectRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def subject(self, row: int) -> SubjectRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        subject = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(subject, column)
+        if role == SORT_ROLE:
+            value = self._sort_key(subject, column)
+            return value.isoformat() if isinstance(value, dt.date) else value
+        if role == RECORD_ROLE:
+            return subject
+        return None
+
+    @staticmethod
+    def _display(subject: SubjectRow, column: Column) -> str:
+        match column:
+            case Column.SCREENING_NUMBER:
+                return subject.screening_number
+            case Column.SUBJECT_NUMBER:
+                return subject.subject_number or ""
+            case Column.NAME:
+                return subject.full_name
+            case Column.SEX:
+                return label(subject.sex)
+            case Column.BORN:
+                return format_date(subject.date_of_birth)
+            case Column.STATUS:
+                return label(subject.status)
+            case Column.SCREENED_ON:
+                return format_date(subject.screened_on)
+
+    @classmethod
+    def _sort_key(cls, subject: SubjectRow, column: Column) -> str | dt.date:
+        if column is Column.BORN:
+            return subject.date_of_birth
+        if column is Column.SCREENED_ON:
+            return subject.screened_on
+        return cls._display(subject, column)
+
+
+class SubjectFilterModel(QSortFilterProxyModel):
+    """Sorts by the model's sort keys (dates as dates) and filters by status."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self._status: object = None
+
+    def set_status(self, status: object) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._status is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, SubjectTableModel)
+        return model.subject(source_row).status == self._status

@@ -1,0 +1,112 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
+    QMainWindow, QMenu, QMenuBar, QSizePolicy,
+    QStatusBar, QTabWidget, QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1180, 780)
+        self.quitAction = QAction(MainWindow)
+        self.quitAction.setObjectName(u"quitAction")
+        self.refreshAction = QAction(MainWindow)
+        self.refreshAction.setObjectName(u"refreshAction")
+        self.central = QWidget(MainWindow)
+        self.central.setObjectName(u"central")
+        self.centralLayout = QVBoxLayout(self.central)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.trialBar = QHBoxLayout()
+        self.trialBar.setObjectName(u"trialBar")
+        self.trialLabel = QLabel(self.central)
+        self.trialLabel.setObjectName(u"trialLabel")
+
+        self.trialBar.addWidget(self.trialLabel)
+
+        self.trialSelector = QComboBox(self.central)
+        self.trialSelector.setObjectName(u"trialSelector")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.trialSelector.sizePolicy().hasHeightForWidth())
+        self.trialSelector.setSizePolicy(sizePolicy)
+
+        self.trialBar.addWidget(self.trialSelector)
+
+        self.demoBanner = QLabel(self.central)
+        self.demoBanner.setObjectName(u"demoBanner")
+        self.demoBanner.setStyleSheet(u"background: #b3261e; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;")
+
+        self.trialBar.addWidget(self.demoBanner)
+
+
+        self.centralLayout.addLayout(self.trialBar)
+
+        self.tabs = QTabWidget(self.central)
+        self.tabs.setObjectName(u"tabs")
+        self.tabs.setDocumentMode(True)
+
+        self.centralLayout.addWidget(self.tabs)
+
+        MainWindow.setCentralWidget(self.central)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.fileMenu = QMenu(self.menubar)
+        self.fileMenu.setObjectName(u"fileMenu")
+        self.viewMenu = QMenu(self.menubar)
+        self.viewMenu.setObjectName(u"viewMenu")
+        MainWindow.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+#if QT_CONFIG(shortcut)
+        self.trialLabel.setBuddy(self.trialSelector)
+#endif // QT_CONFIG(shortcut)
+
+        self.menubar.addAction(self.fileMenu.menuAction())
+        self.menubar.addAction(self.viewMenu.menuAction())
+        self.fileMenu.addAction(self.quitAction)
+        self.viewMenu.addAction(self.refreshAction)
+        self.viewMenu.addSeparator()
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Trial Coordinator", None))
+        self.quitAction.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
+#if QT_CONFIG(shortcut)
+        self.quitAction.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.refreshAction.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+#if QT_CONFIG(shortcut)
+        self.refreshAction.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.trialLabel.setText(QCoreApplication.translate("MainWindow", u"&Trial:", None))
+#if QT_CONFIG(tooltip)
+        self.trialSelector.setToolTip(QCoreApplication.translate("MainWindow", u"The trial shown in every tab", None))
+#endif // QT_CONFIG(tooltip)
+        self.demoBanner.setText(QCoreApplication.translate("MainWindow", u"DEMO DATA: synthetic subjects for training only", None))
+        self.fileMenu.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
+        self.viewMenu.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+    # retranslateUi
+

@@ -1,0 +1,77 @@
+"""Translatable names for the domain's codes: the one place a status or category gets its words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from coordinator_app.domain.contacts import ContactCategory, ContactKind
+from coordinator_app.domain.subjects import Sex, SubjectStatus
+
+_CONTEXT = "Labels"
+
+_NAMES: dict[object, str] = {
+    SubjectStatus.SCREENING: QT_TRANSLATE_NOOP("Labels", "Screening"),
+    SubjectStatus.ENROLLED: QT_TRANSLATE_NOOP("Labels", "Enrolled"),
+    SubjectStatus.SCREEN_FAILED: QT_TRANSLATE_NOOP("Labels", "Screen failed"),
+    SubjectStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+    SubjectStatus.COMPLETED: QT_TRANSLATE_NOOP("Labels", "Completed"),
+    Sex.FEMALE: QT_TRANSLATE_NOOP("Labels", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("Labels", "Male"),
+    ContactKind.PERSON: QT_TRANSLATE_NOOP("Labels", "Person"),
+    ContactKind.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),
+    ContactCategory.SITE_STAFF: QT_TRANSLATE_NOOP("Labels", "Site staff"),
+    ContactCategory.SPONSOR: QT_TRANSLATE_NOOP("Labels", "Sponsor"),
+    ContactCategory.CENTRAL_CONTACT: QT_TRANSLATE_NOOP("Labels", "Central contact"),
+    ContactCategory.FACILITY_CONTACT: QT_TRANSLATE_NOOP("Labels", "Facility contact"),
+    ContactCategory.MANUFACTURER: QT_TRANSLATE_NOOP("Labels", "Cell manufacturer"),
+    ContactCategory.COURIER: QT_TRANSLATE_NOOP("Labels", "Courier"),
+    ContactCategory.PHARMACY: QT_TRANSLATE_NOOP("Labels", "Pharmacy"),
+    ContactCategory.ETHICS_COMMITTEE: QT_TRANSLATE_NOOP("Labels", "Ethics committee"),
+    ContactCategory.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+
+def label(code: SubjectStatus | Sex | ContactKind | ContactCategory) -> str:
+    """The code's name in the user's language."""
+    return QCoreApplication.translate(_CONTEXT, _NAMES[code])
+
+
+_REGISTRY_TERMS: dict[str, str] = {
+    "RECRUITING": QT_TRANSLATE_NOOP("Labels", "Recruiting"),
+    "NOT_YET_RECRUITING": QT_TRANSLATE_NOOP("Labels", "Not yet recruiting"),
+    "ACTIVE_NOT_RECRUITING": QT_TRANSLATE_NOOP("Labels", "Active, not recruiting"),
+    "ENROLLING_BY_INVITATION": QT_TRANSLATE_NOOP("Labels", "Enrolling by invitation"),
+    "COMPLETED": QT_TRANSLATE_NOOP("Labels", "Completed"),
+    "SUSPENDED": QT_TRANSLATE_NOOP("Labels", "Suspended"),
+    "TERMINATED": QT_TRANSLATE_NOOP("Labels", "Terminated"),
+    "WITHDRAWN": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+    "UNKNOWN": QT_TRANSLATE_NOOP("Labels", "Unknown"),
+    "NA": QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+    "EARLY_PHASE1": QT_TRANSLATE_NOOP("Labels", "Early phase 1"),
+    "PHASE1": QT_TRANSLATE_NOOP("Labels", "Phase 1"),
+    "PHASE2": QT_TRANSLATE_NOOP("Labels", "Phase 2"),
+    "PHASE3": QT_TRANSLATE_NOOP("Labels", "Phase 3"),
+    "PHASE4": QT_TRANSLATE_NOOP("Labels", "Phase 4"),
+    "INTERVENTIONAL": QT_TRANSLATE_NOOP("Labels", "Interventional"),
+    "OBSERVATIONAL": QT_TRANSLATE_NOOP("Labels", "Observational"),
+    "SINGLE_GROUP": QT_TRANSLATE_NOOP("Labels", "Single group"),
+    "PARALLEL": QT_TRANSLATE_NOOP("Labels", "Parallel"),
+    "CROSSOVER": QT_TRANSLATE_NOOP("Labels", "Crossover"),
+    "RANDOMIZED": QT_TRANSLATE_NOOP("Labels", "Randomised"),
+    "NON_RANDOMIZED": QT_TRANSLATE_NOOP("Labels", "Non-randomised"),
+    "TREATMENT": QT_TRANSLATE_NOOP("Labels", "Treatment"),
+    "NONE": QT_TRANSLATE_NOOP("Labels", "Open label"),
+    "SINGLE": QT_TRANSLATE_NOOP("Labels", "Single blind"),
+    "DOUBLE": QT_TRANSLATE_NOOP("Labels", "Double blind"),
+    "EXPERIMENTAL": QT_TRANSLATE_NOOP("Labels", "Experimental"),
+    "DRUG": QT_TRANSLATE_NOOP("Labels", "Drug"),
+    "BIOLOGICAL": QT_TRANSLATE_NOOP("Labels", "Biological"),
+    "INDUSTRY": QT_TRANSLATE_NOOP("Labels", "Industry"),
+}
+
+
+def registry_term(code: str) -> str:
+    """A ClinicalTrials.gov code (RECRUITING, SINGLE_GROUP…) in words; unknown codes are tidied, not dropped."""
+    if code in _REGISTRY_TERMS:
+        return QCoreApplication.translate(_CONTEXT, _REGISTRY_TERMS[code])
+    return code.replace("_", " ").capitalize()

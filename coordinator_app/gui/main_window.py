@@ -1,0 +1,115 @@
+"""The main window: a trial selector above four tabs, remembering its geometry and last tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from coordinator_app.gui.calendar.tab import CalendarTab
+from coordinator_app.gui.contacts.tab import ContactsTab
+from coordinator_app.gui.eligibility.tab import EligibilityTab
+from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
+from coordinator_app.gui.overview.tab import OverviewTab
+from coordinator_app.gui.tab import TrialTab
+from coordinator_app.services.trials import TrialSummary
+from coordinator_app.services.workspace import Workspace
+
+TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_MainWindow()
+        self.form.setupUi(self)
+        self._workspace = workspace
+        self._settings = settings
+        self._trials: list[TrialSummary] = []
+
+        self.overview = OverviewTab(workspace)
+        self.eligibility = EligibilityTab(workspace)
+        self.calendar = CalendarTab(workspace)
+        self.contacts = ContactsTab(workspace)
+        self._tabs: list[tuple[str, QWidget, TrialTab, str]] = [
+            ("overview", self.overview, self.overview, self.tr("&Overview")),
+            ("eligibility", self.eligibility, self.eligibility, self.tr("&Eligibility")),
+            ("calendar", self.calendar, self.calendar, self.tr("Infusion &calendar")),
+            ("contacts", self.contacts, self.contacts, self.tr("C&ontacts")),
+        ]
+        for index, (_name, widget, _tab, title) in enumerate(self._tabs):
+            self.form.tabs.addTab(widget, title)
+            self._add_tab_shortcut(index, title)
+
+        self.form.demoBanner.setVisible(workspace.demo)
+        self.form.quitAction.triggered.connect(self.close)
+        self.form.refreshAction.triggered.connect(self.refresh)
+        self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
+        self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
+        self.statusBar().showMessage(
+            self.tr("Database: {url} · acting as {user}").format(url=workspace.database.display_url, user=workspace.actor)
+        )
+        self._restore_state()
+        self.reload_trials()
+
+    def _add_tab_shortcut(self, index: int, title: str) -> None:
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda: self.form.tabs.setCurrentIndex(index))
+        self.form.viewMenu.addAction(action)
+
+    # -- trials ----------------------------------------------------------------------------------
+
+    def reload_trials(self) -> None:
+        """Fill the selector, keeping the current trial if it still exists."""
+        current = self.current_trial()
+        self._trials = self._workspace.trials.list_trials()
+        selector = self.form.trialSelector
+        selector.blockSignals(True)
+        selector.clear()
+        for trial in self._trials:
+            selector.addItem(f"{trial.nct_id} · {trial.title}", trial.id)
+        selector.blockSignals(False)
+        index = next((i for i, t in enumerate(self._trials) if current and t.id == current.id), 0)
+        selector.setCurrentIndex(index)
+        self._show_selected_trial()
+
+    def current_trial(self) -> TrialSummary | None:
+        index = self.form.trialSelector.currentIndex()
+        return self._trials[index] if 0 <= index < len(self._trials) else None
+
+    def select_trial(self, nct_id: str) -> None:
+        index = next(i for i, t in enumerate(self._trials) if t.nct_id == nct_id)
+        self.form.trialSelector.setCurrentIndex(index)
+
+    def _show_selected_trial(self) -> None:
+        trial = self.current_trial()
+        if trial is None:
+            return
+        for _name, _widget, tab, _title in self._tabs:
+            tab.show_trial(trial)
+
+    def refresh(self) -> None:
+        self.reload_trials()
+
+    # -- tabs and state --------------------------------------------------------------------------
+
+    def show_tab(self, name: str) -> None:
+        self.form.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def current_tab_name(self) -> str:
+        return TAB_NAMES[self.form.tabs.currentIndex()]
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        last_tab = self._settings.value("window/tab", "overview")
+        if last_tab in TAB_NAMES:
+            self.show_tab(str(last_tab))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/tab", self.current_tab_name())
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,79 @@
+"""Migrations: an empty database reaches head, a database of the previous revision keeps its data."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from coordinator_app.storage import migrate
+from coordinator_app.storage.engine import create_database_engine
+from coordinator_app.storage.models import Base
+
+
+def test_empty_database_is_migrated_to_head(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    assert migrate.current_revision(engine) is None
+
+    migrate.upgrade(engine)
+
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert {"trials", "audit_log", "contacts", "delegations", "subjects"} <= set(inspect(engine).get_table_names())
+
+
+def test_migrated_schema_matches_the_models(database_url: str) -> None:
+    """Every model change has its migration: autogenerate finds nothing left to do."""
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_previous_revision_upgrades_keeping_its_rows(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO trials (id, nct_id, title, protocol_json, protocol_sha256, source, loaded_at) "
+                "VALUES (1, 'NCT00000001', 'Old trial', '{}', 'x', 'test', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO contacts (id, trial_id, kind, category, name, organisation, role, phone, email, notes, "
+                "source, created_at) VALUES (7, 1, 'person', 'site_staff', 'Nurse Liu', '', 'Nurse', '+8613812345678', "
+                "'', '', 'site', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO delegations (contact_id, trial_id, duty, start_date) "
+                "VALUES (7, 1, 'Obtain informed consent', '2025-01-02')"
+            )
+        )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT name, phone FROM contacts")).all() == [("Nurse Liu", "+8613812345678")]
+        assert connection.execute(text("SELECT duty FROM delegations")).scalar_one() == "Obtain informed consent"
+        assert connection.execute(text("SELECT count(*) FROM subjects")).scalar_one() == 0
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_upgrade_of_a_current_database_changes_nothing(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine)
+    migrate.upgrade(engine)
+    assert migrate.is_current(engine)
+
+
+def test_sqlite_connections_get_the_safety_pragmas(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() == 10_000
