@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from coordinator_app.gui.application import create_application, user_settings
-from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.dialogs import show_startup_error
+from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.gui.screenshot import save_screenshot
 from coordinator_app.services.workspace import Workspace, open_workspace

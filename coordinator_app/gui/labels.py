@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 
 _CONTEXT = "Labels"
 
-_NAMES: dict[object, str] = {
+_NAMES: dict[object, object] = {
     SubjectStatus.SCREENING: QT_TRANSLATE_NOOP("Labels", "Screening"),
     SubjectStatus.ENROLLED: QT_TRANSLATE_NOOP("Labels", "Enrolled"),
     SubjectStatus.SCREEN_FAILED: QT_TRANSLATE_NOOP("Labels", "Screen failed"),
@@ -33,10 +33,10 @@ _NAMES: dict[object, str] = {
 
 def label(code: SubjectStatus | Sex | ContactKind | ContactCategory) -> str:
     """The code's name in the user's language."""
-    return QCoreApplication.translate(_CONTEXT, _NAMES[code])
+    return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
 
 
-_REGISTRY_TERMS: dict[str, str] = {
+_REGISTRY_TERMS: dict[str, object] = {
     "RECRUITING": QT_TRANSLATE_NOOP("Labels", "Recruiting"),
     "NOT_YET_RECRUITING": QT_TRANSLATE_NOOP("Labels", "Not yet recruiting"),
     "ACTIVE_NOT_RECRUITING": QT_TRANSLATE_NOOP("Labels", "Active, not recruiting"),
@@ -73,5 +73,5 @@ _REGISTRY_TERMS: dict[str, str] = {
 def registry_term(code: str) -> str:
     """A ClinicalTrials.gov code (RECRUITING, SINGLE_GROUP…) in words; unknown codes are tidied, not dropped."""
     if code in _REGISTRY_TERMS:
-        return QCoreApplication.translate(_CONTEXT, _REGISTRY_TERMS[code])
+        return QCoreApplication.translate(_CONTEXT, str(_REGISTRY_TERMS[code]))
     return code.replace("_", " ").capitalize()

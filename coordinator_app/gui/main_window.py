@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
         self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
         self.statusBar().showMessage(
-            self.tr("Database: {url} · acting as {user}").format(url=workspace.database.display_url, user=workspace.actor)
+            self.tr("Database: {url} · acting as {user}").format(
+                url=workspace.database.display_url, user=workspace.actor
+            )
         )
         self._restore_state()
         self.reload_trials()

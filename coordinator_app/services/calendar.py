@@ -39,9 +39,7 @@ class CalendarService:
         )
         with self._db.read() as session:
             return [
-                CalendarEvent(
-                    s.screened_on, EventKind.SCREENING, s.id, _subject_label(s), SubjectStatus(s.status)
-                )
+                CalendarEvent(s.screened_on, EventKind.SCREENING, s.id, _subject_label(s), SubjectStatus(s.status))
                 for s in session.scalars(query)
             ]
 

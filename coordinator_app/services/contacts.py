@@ -47,9 +47,7 @@ def validate_draft(draft: ContactDraft) -> ContactDraft:
         email=normalize_email(draft.email),
         notes=draft.notes.strip(),
         trial_specific=draft.trial_specific,
-        delegations=tuple(
-            Delegation(d.duty.strip(), d.start_date, d.end_date) for d in draft.delegations
-        ),
+        delegations=tuple(Delegation(d.duty.strip(), d.start_date, d.end_date) for d in draft.delegations),
     )
 
 
@@ -82,9 +80,7 @@ class ContactService:
     def list_contacts(self, trial_id: int, include_retired: bool = False) -> list[ContactRecord]:
         """Site-wide contacts and those of ``trial_id``, by category then name."""
         with self._db.read() as session:
-            query = _contacts_query().where(
-                or_(models.Contact.trial_id.is_(None), models.Contact.trial_id == trial_id)
-            )
+            query = _contacts_query().where(or_(models.Contact.trial_id.is_(None), models.Contact.trial_id == trial_id))
             if not include_retired:
                 query = query.where(models.Contact.retired_on.is_(None))
             records = [_record(c, trial_id) for c in session.scalars(query)]
@@ -148,9 +144,7 @@ def _apply(session: Session, contact: models.Contact, trial_id: int, draft: Cont
     _sync_delegations(session, contact, trial_id, draft.delegations)
 
 
-def _sync_delegations(
-    session: Session, contact: models.Contact, trial_id: int, wanted: Sequence[Delegation]
-) -> None:
+def _sync_delegations(session: Session, contact: models.Contact, trial_id: int, wanted: Sequence[Delegation]) -> None:
     """Make the contact's lines for ``trial_id`` equal ``wanted``, changing only what differs.
 
     A line that disappears from the form is not deleted (the log is a record): it is ended
@@ -177,10 +171,8 @@ def _sync_delegations(
         )
 
 
-def _contacts_query() -> Select[tuple[models.Contact]]:
-    return select(models.Contact).options(
-        selectinload(models.Contact.delegations), selectinload(models.Contact.trial)
-    )
+def _contacts_query() -> Select[models.Contact]:
+    return select(models.Contact).options(selectinload(models.Contact.delegations), selectinload(models.Contact.trial))
 
 
 def _load(session: Session, contact_id: int) -> models.Contact:

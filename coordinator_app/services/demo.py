@@ -15,9 +15,25 @@ DEMO_ACTOR = "demo-seed"
 _SUBJECTS = (
     # screening no., subject no., name, sex, birth date, status, screened on
     ("HK-S001", "HK-001", "DEMO 王建国", Sex.MALE, dt.date(1971, 3, 14), SubjectStatus.ENROLLED, dt.date(2026, 5, 6)),
-    ("HK-S002", None, "DEMO 李秀英", Sex.FEMALE, dt.date(1968, 11, 2), SubjectStatus.SCREEN_FAILED, dt.date(2026, 5, 20)),
+    (
+        "HK-S002",
+        None,
+        "DEMO 李秀英",
+        Sex.FEMALE,
+        dt.date(1968, 11, 2),
+        SubjectStatus.SCREEN_FAILED,
+        dt.date(2026, 5, 20),
+    ),
     ("HK-S003", "HK-002", "DEMO 陈志强", Sex.MALE, dt.date(1979, 7, 30), SubjectStatus.ENROLLED, dt.date(2026, 6, 3)),
-    ("HK-S004", "HK-003", "DEMO 林美玲", Sex.FEMALE, dt.date(1983, 1, 9), SubjectStatus.WITHDRAWN, dt.date(2026, 6, 17)),
+    (
+        "HK-S004",
+        "HK-003",
+        "DEMO 林美玲",
+        Sex.FEMALE,
+        dt.date(1983, 1, 9),
+        SubjectStatus.WITHDRAWN,
+        dt.date(2026, 6, 17),
+    ),
     ("HK-S005", None, "DEMO 黄海涛", Sex.MALE, dt.date(1966, 2, 28), SubjectStatus.SCREENING, dt.date(2026, 11, 18)),
     ("HK-S006", None, "DEMO 吴丽华", Sex.FEMALE, dt.date(1975, 9, 21), SubjectStatus.SCREENING, dt.date(2026, 11, 23)),
 )
@@ -37,7 +53,9 @@ def _staff(name: str, role: str, phone: str, email: str, duties: tuple[str, ...]
 
 
 def _organisation(category: ContactCategory, name: str, role: str, phone: str, email: str) -> ContactDraft:
-    return ContactDraft(kind=ContactKind.ORGANISATION, category=category, name=name, role=role, phone=phone, email=email)
+    return ContactDraft(
+        kind=ContactKind.ORGANISATION, category=category, name=name, role=role, phone=phone, email=email
+    )
 
 
 _CONTACTS = (
@@ -63,7 +81,11 @@ _CONTACTS = (
         ("Case report form entry", "Query resolution"),
     ),
     _organisation(
-        ContactCategory.ETHICS_COMMITTEE, "DEMO Hospital Ethics Committee", "Secretariat", "0898 6600 0010", "ec.demo@example.org"
+        ContactCategory.ETHICS_COMMITTEE,
+        "DEMO Hospital Ethics Committee",
+        "Secretariat",
+        "0898 6600 0010",
+        "ec.demo@example.org",
     ),
     _organisation(
         ContactCategory.PHARMACY, "DEMO Clinical Trial Pharmacy", "Investigational product store", "0898 6600 0020", ""

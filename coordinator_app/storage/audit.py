@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from coordinator_app.storage.models import Audited, AuditEntry
@@ -69,7 +69,7 @@ def _rows(session: Session) -> Iterator[dict[str, Any]]:
 def _row(obj: Audited, action: str, field: str | None, old: str | None, new: str | None) -> dict[str, Any]:
     return {
         "action": action,
-        "table_name": inspect(obj).mapper.local_table.name,  # type: ignore[union-attr]
+        "table_name": inspect(obj).mapper.local_table.name,
         "record_id": _record_id(obj),
         "field": field,
         "old_value": old,
@@ -86,6 +86,4 @@ def _write_audit_rows(session: Session, flush_context: UOWTransaction) -> None:
     if not actor:
         raise MissingActorError("clinical data changed without an acting user: open the session with an actor")
     now = utc_now()
-    session.connection().execute(
-        insert(AuditEntry), [{"occurred_at": now, "actor": actor, **row} for row in rows]
-    )
+    session.connection().execute(insert(AuditEntry), [{"occurred_at": now, "actor": actor, **row} for row in rows])

@@ -89,9 +89,7 @@ class Contact(Base, Audited):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     trial: Mapped[Trial | None] = relationship(back_populates="contacts")
-    delegations: Mapped[list[Delegation]] = relationship(
-        back_populates="contact", order_by="Delegation.start_date"
-    )
+    delegations: Mapped[list[Delegation]] = relationship(back_populates="contact", order_by="Delegation.start_date")
 
 
 class Delegation(Base, Audited):

@@ -117,7 +117,7 @@ def test_bad_protocol_is_reported_with_key_and_problem(
 
 def test_invalid_toml_names_the_file_and_line() -> None:
     with pytest.raises(ProtocolError, match=r"^x\.toml: is not valid TOML \(.*line 2"):
-        load_protocol_text('schema_version = 1\n[identification\n', "x.toml")
+        load_protocol_text("schema_version = 1\n[identification\n", "x.toml")
 
 
 def test_unreadable_file_is_a_protocol_error(tmp_path: Path) -> None:

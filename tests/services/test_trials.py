@@ -25,7 +25,9 @@ SHIPPED = Path(str(resource("protocols", "NCT05106972.toml")))
 
 def _other_trial(nct_id: str = "NCT09999999") -> Protocol:
     protocol = load_protocol_file(SHIPPED)
-    return dataclasses.replace(protocol, nct_id=nct_id, design=dataclasses.replace(protocol.design, enrollment_target=12))
+    return dataclasses.replace(
+        protocol, nct_id=nct_id, design=dataclasses.replace(protocol.design, enrollment_target=12)
+    )
 
 
 def test_first_start_creates_the_schema_and_loads_nct05106972(workspace: Workspace) -> None:

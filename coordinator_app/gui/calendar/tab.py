@@ -82,9 +82,14 @@ class CalendarTab(QWidget):
     def _show_day(self) -> None:
         day = from_qdate(self.form.calendar.selectedDate())
         events = [e for e in self._month_events if e.day == day]
-        if not events and self._trial is not None and (day.year, day.month) != (
-            self.form.calendar.yearShown(),
-            self.form.calendar.monthShown(),
+        if (
+            not events
+            and self._trial is not None
+            and (day.year, day.month)
+            != (
+                self.form.calendar.yearShown(),
+                self.form.calendar.monthShown(),
+            )
         ):
             events = self._workspace.calendar.events_between(self._trial.id, day, day)
         self.agenda.set_events(events)

@@ -47,6 +47,8 @@ class Ui_MainWindow(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.trialSelector.sizePolicy().hasHeightForWidth())
         self.trialSelector.setSizePolicy(sizePolicy)
+        self.trialSelector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.trialSelector.setMinimumContentsLength(24)
 
         self.trialBar.addWidget(self.trialSelector)
 

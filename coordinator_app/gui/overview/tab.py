@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -80,18 +79,28 @@ class OverviewTab(QWidget):
             )
         )
         design = protocol.design
-        parts = [design.study_type, design.intervention_model, design.allocation, design.masking, design.primary_purpose]
+        parts = [
+            design.study_type,
+            design.intervention_model,
+            design.allocation,
+            design.masking,
+            design.primary_purpose,
+        ]
         f.designValue.setText(" · ".join(registry_term(p) for p in parts if p))
         f.conditionsValue.setText(", ".join(protocol.conditions) or "—")
 
-        f.armValue.setText("<br>".join(f"<b>{rich(a.label)}</b> ({rich(registry_term(a.type))})" for a in protocol.arms))
+        f.armValue.setText(
+            "<br>".join(f"<b>{rich(a.label)}</b> ({rich(registry_term(a.type))})" for a in protocol.arms)
+        )
         f.interventionValue.setText(
             "<br>".join(f"{rich(i.name)}: {rich(i.description)}" for i in protocol.interventions) or "—"
         )
         doses = []
         for intervention in protocol.interventions:
             if intervention.dose and intervention.dose_count:
-                text = self.tr("{dose} per dose, {count} doses").format(dose=intervention.dose, count=intervention.dose_count)
+                text = self.tr("{dose} per dose, {count} doses").format(
+                    dose=intervention.dose, count=intervention.dose_count
+                )
                 if intervention.dose_interval_weeks:
                     text += self.tr(", {weeks} weeks apart").format(weeks=intervention.dose_interval_weeks)
                 if intervention.route:
@@ -107,9 +116,7 @@ class OverviewTab(QWidget):
             or "—"
         )
         f.contactValue.setText(
-            "<br>".join(
-                rich(" · ".join(p for p in (c.name, c.phone, c.email) if p)) for c in protocol.central_contacts
-            )
+            "<br>".join(rich(" · ".join(p for p in (c.name, c.phone, c.email) if p)) for c in protocol.central_contacts)
             or "—"
         )
 

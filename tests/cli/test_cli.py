@@ -1,0 +1,124 @@
+"""The command line: global options before the command, protocol load and import, errors a user can act on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from coordinator_app.cli import main
+from coordinator_app.resource_files import resource
+from coordinator_app.storage.engine import create_database_engine
+
+DATA = Path(__file__).parent.parent / "data" / "ctgov"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_protocol_list_on_a_new_database_shows_the_bundled_trial(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "list")
+    assert code == 0
+    assert out.startswith("NCT05106972\t")
+    assert "Hepatitis B Cirrhosis" in out
+
+
+def test_database_can_come_from_the_environment(
+    database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COORDINATOR_APP_DATABASE", database_url)
+    code, out, _ = _run(capsys, "db", "upgrade")
+    assert code == 0
+    assert "schema is current" in out
+    assert Path(database_url.removeprefix("sqlite:///")).exists()
+
+
+def test_import_a_ctgov_record_adds_the_trial(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "NCT09900001.json"))
+    assert code == 0
+    assert out == "NCT09900001: added\n"
+
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "show", "--trial", "NCT09900001")
+    shown = json.loads(out)
+    assert shown["identification"]["nct_id"] == "NCT09900001"
+    assert shown["eligibility"]["inclusion"][0]["code"] == "IN1"
+
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "NCT09900001.json"))
+    assert out == "NCT09900001: unchanged\n"
+
+
+def test_import_a_search_response_adds_every_study(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "search_two_studies.json"))
+    assert code == 0
+    assert out.count(": added") == 2
+    engine = create_database_engine(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM trials")).scalar_one() == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json at all", "is not JSON"),
+        ('{"FullStudiesResponse": {}}', "FullStudiesResponse"),
+        ('{"studies": []}', "studies"),
+        ("[1, 2]", ""),
+    ],
+)
+def test_a_file_that_is_not_a_registry_record_is_refused_and_nothing_is_added(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+
+    code, _, err = _run(capsys, "--database", database_url, "protocol", "import", str(bad))
+
+    assert code == 2
+    assert err.startswith(f"error: {bad}: ")
+    assert message in err
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "list")
+    assert out.count("\n") == 1
+
+
+def test_load_a_site_protocol_file(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source = Path(str(resource("protocols", "NCT05106972.toml"))).read_text(encoding="utf-8")
+    site_file = tmp_path / "site.toml"
+    site_file.write_text(source.replace('overall_status = "RECRUITING"', 'overall_status = "COMPLETED"'), "utf-8")
+
+    code, out, _ = _run(capsys, "--database", database_url, "protocol", "load", str(site_file))
+
+    assert (code, out) == (0, "NCT05106972: protocol updated\n")
+    _, shown, _ = _run(capsys, "--database", database_url, "protocol", "show")
+    assert json.loads(shown)["status"]["overall_status"] == "COMPLETED"
+
+
+def test_bad_protocol_file_names_file_key_and_problem(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(str(resource("protocols", "NCT05106972.toml"))).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(source.replace("enrollment_target = 30", "enrollment_target = -3"), "utf-8")
+
+    code, _, err = _run(capsys, "--database", database_url, "protocol", "load", str(bad))
+
+    assert code == 2
+    assert err == f"error: {bad}: design.enrollment_target: must be at least 1, not -3\n"
+
+
+def test_unknown_trial_is_a_clear_error(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--database", database_url, "protocol", "show", "--trial", "NCT01234567")
+    assert code == 2
+    assert "'NCT01234567' is not in this database (known: NCT05106972)" in err
+
+
+def test_global_options_come_before_the_command(database_url: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["protocol", "list", "--database", database_url])
+    assert exited.value.code == 2

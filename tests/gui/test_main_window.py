@@ -1,0 +1,107 @@
+"""The main window: four tabs, the trial selector, shortcuts, remembered geometry and tab, screenshots."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from coordinator_app.cli import main
+from coordinator_app.domain.protocol import load_protocol_file
+from coordinator_app.gui.main_window import MainWindow
+from coordinator_app.resource_files import resource
+from coordinator_app.services.workspace import Workspace
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> MainWindow:
+    window = MainWindow(demo_workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_four_tabs_in_order_with_the_demo_banner(window: MainWindow) -> None:
+    tabs = window.form.tabs
+    assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] == [
+        "Overview",
+        "Eligibility",
+        "Infusion calendar",
+        "Contacts",
+    ]
+    assert window.form.demoBanner.isVisible()
+    assert "[DEMO]" in window.windowTitle()
+
+
+def test_real_database_has_no_demo_banner(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> None:
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.form.demoBanner.isVisible()
+    assert window.overview.count("screened") == "0"
+
+
+def test_ctrl_number_switches_tabs(qtbot: QtBot, window: MainWindow) -> None:
+    for number, name in enumerate(["overview", "eligibility", "calendar", "contacts"], start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_tab_name() == name
+
+
+def test_geometry_and_last_tab_are_remembered(
+    qtbot: QtBot, demo_workspace: Workspace, settings: QSettings, window: MainWindow
+) -> None:
+    window.resize(760, 590)  # the offscreen screen is 800×600: stay inside it
+    window.show_tab("contacts")
+    window.close()
+
+    reopened = MainWindow(demo_workspace, settings)
+    qtbot.addWidget(reopened)
+    reopened.show()
+
+    assert reopened.current_tab_name() == "contacts"
+    assert (reopened.width(), reopened.height()) == (760, 590)
+
+
+def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> None:
+    shipped = load_protocol_file(Path(str(resource("protocols", "NCT05106972.toml"))))
+    other = dataclasses.replace(
+        shipped,
+        nct_id="NCT09999999",
+        design=dataclasses.replace(shipped.design, enrollment_target=12),
+        brief_title=dataclasses.replace(shipped.brief_title, en="Second trial"),
+    )
+    demo_workspace.trials.load_protocol(other, "file:other.toml", "tester")
+    window = MainWindow(demo_workspace, settings)
+    qtbot.addWidget(window)
+
+    assert window.current_trial() is not None
+    assert window.current_trial().nct_id == "NCT09999999"  # type: ignore[union-attr]
+    assert window.overview.form.nctValue.text() == "NCT09999999"
+    assert window.overview.count("places_left") == "12"
+    assert window.eligibility.subjects.rowCount() == 0
+
+    window.select_trial("NCT05106972")
+
+    assert window.overview.form.nctValue.text() == "NCT05106972"
+    assert window.overview.count("screened") == "6"
+    assert window.eligibility.subjects.rowCount() == 6
+
+
+@pytest.mark.parametrize("tab", ["overview", "eligibility", "calendar", "contacts"])
+def test_screenshot_command_writes_the_tab(tab: str, tmp_path: Path, qapp: object) -> None:
+    output = tmp_path / f"{tab}.png"
+
+    assert main(["--demo", "screenshot", "--tab", tab, "-o", str(output)]) == 0
+
+    image = QImage(str(output))
+    assert (image.width(), image.height()) == (1180, 780)
+    assert len({image.pixel(x, y) for x in range(0, 1180, 20) for y in range(0, 780, 20)}) > 10
