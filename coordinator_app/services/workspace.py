@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +26,23 @@ class Workspace:
     contacts: ContactService
     subjects: SubjectService
     calendar: CalendarService
-    demo: bool = False
+    demo_folder: Path | None = None
+
+    @property
+    def demo(self) -> bool:
+        return self.demo_folder is not None
 
     def close(self) -> None:
+        """Release the database; a demo database is thrown away."""
         self.database.close()
+        if self.demo_folder is not None:
+            shutil.rmtree(self.demo_folder, ignore_errors=True)
 
 
 def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
     """Open ``url``, migrate it, make sure the bundled protocols are loaded; with ``demo``, a seeded throwaway file."""
-    if demo:
-        folder = Path(tempfile.mkdtemp(prefix="coordinator-demo-"))
+    folder = Path(tempfile.mkdtemp(prefix="coordinator-demo-")) if demo else None
+    if folder is not None:
         url = sqlite_url(folder / "demo.sqlite3")
     database = Database(url)
     database.upgrade()
@@ -45,7 +53,7 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         contacts=ContactService(database),
         subjects=SubjectService(database),
         calendar=CalendarService(database),
-        demo=demo,
+        demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)
     if demo:

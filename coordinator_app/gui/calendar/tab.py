@@ -92,7 +92,7 @@ class CalendarTab(QWidget):
             )
         ):
             events = self._workspace.calendar.events_between(self._trial.id, day, day)
-        self.agenda.set_events(events)
+        self.agenda.set_records(events)
         self.form.dayHeading.setText(f"<b>{format_long_date(day)}</b>")
         self.form.agendaEmpty.setText(self.tr("Nothing is scheduled on this day.") if not events else "")
         self.form.agendaEmpty.setVisible(not events)

@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 
 from coordinator_app.domain.protocol import Criterion, Eligibility
+from coordinator_app.gui.table_model import Index, RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class CriteriaTableModel(QAbstractTableModel):
+class CriteriaTableModel(RecordTableModel[tuple[str, Criterion]]):
     """Columns: kind (inclusion/exclusion), code, text; the tooltip gives the text in the other language."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, Criterion]] = []
-        self._headers = (self.tr("Kind"), self.tr("Code"), self.tr("Criterion"))
+        super().__init__((self.tr("Kind"), self.tr("Code"), self.tr("Criterion")), parent)
 
     def set_eligibility(self, eligibility: Eligibility) -> None:
-        self.beginResetModel()
-        self._rows = [(self.tr("Inclusion"), c) for c in eligibility.inclusion]
-        self._rows += [(self.tr("Exclusion"), c) for c in eligibility.exclusion]
-        self.endResetModel()
+        inclusion, exclusion = self.tr("Inclusion"), self.tr("Exclusion")
+        self.set_records(
+            [(inclusion, c) for c in eligibility.inclusion] + [(exclusion, c) for c in eligibility.exclusion]
+        )
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        kind, criterion = self._rows[index.row()]
+        kind, criterion = self.record(index.row())
         chinese = QLocale().language() == QLocale.Language.Chinese
         if role == Qt.ItemDataRole.DisplayRole:
             return (kind, criterion.code, criterion.text.best("zh" if chinese else "en"))[index.column()]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.labels import label
+from coordinator_app.gui.table_model import Index, RecordTableModel
 from coordinator_app.services.subjects import SubjectRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -27,43 +26,25 @@ class Column(IntEnum):
     SCREENED_ON = 6
 
 
-class SubjectTableModel(QAbstractTableModel):
-    def __init__(self, parent: QSortFilterProxyModel | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SubjectRow] = []
-        self._headers = (
-            self.tr("Screening no."),
-            self.tr("Subject no."),
-            self.tr("Name"),
-            self.tr("Sex"),
-            self.tr("Date of birth"),
-            self.tr("Status"),
-            self.tr("Screened on"),
+class SubjectTableModel(RecordTableModel[SubjectRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                self.tr("Screening no."),
+                self.tr("Subject no."),
+                self.tr("Name"),
+                self.tr("Sex"),
+                self.tr("Date of birth"),
+                self.tr("Status"),
+                self.tr("Screened on"),
+            ),
+            parent,
         )
 
-    def set_subjects(self, rows: Sequence[SubjectRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def subject(self, row: int) -> SubjectRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        subject = self._rows[index.row()]
+        subject = self.record(index.row())
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(subject, column)
@@ -114,9 +95,9 @@ class SubjectFilterModel(QSortFilterProxyModel):
         self._status = status
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._status is None:
             return True
         model = self.sourceModel()
         assert isinstance(model, SubjectTableModel)
-        return model.subject(source_row).status == self._status
+        return model.record(source_row).status == self._status

@@ -69,7 +69,7 @@ class EligibilityTab(QWidget):
         if self._trial is None:
             return
         rows = self._workspace.subjects.list_subjects(self._trial.id, self.form.searchField.text())
-        self.subjects.set_subjects(rows)
+        self.subjects.set_records(rows)
         table = self.form.subjectTable
         table.resizeColumnsToContents()
         self._update_count()
