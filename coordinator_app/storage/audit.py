@@ -40,8 +40,9 @@ def _columns(obj: Audited) -> list[str]:
 
 
 def _record_id(obj: Audited) -> str:
-    identity = inspect(obj).identity
-    return ",".join(str(part) for part in identity) if identity else "?"
+    """The primary key, read from the object: new rows have their key after the flush but no identity yet."""
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return ",".join(str(part) for part in key)
 
 
 def _rows(session: Session) -> Iterator[dict[str, Any]]:

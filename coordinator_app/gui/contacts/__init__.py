@@ -1,0 +1,1 @@
+"""The Contacts tab: site staff and their delegation log, sponsor, registry and service contacts."""
