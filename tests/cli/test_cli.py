@@ -122,3 +122,15 @@ def test_global_options_come_before_the_command(database_url: str) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["protocol", "list", "--database", database_url])
     assert exited.value.code == 2
+
+
+def test_module_and_console_script_are_the_same_program(database_url: str) -> None:
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("coordinator-app")
+    for command in ([sys.executable, "-m", "coordinator_app"], [str(script)]):
+        done = subprocess.run(
+            [*command, "--database", database_url, "protocol", "list"], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.startswith("NCT05106972\t")
