@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,9 +127,6 @@ def test_global_options_come_before_the_command(database_url: str) -> None:
 
 
 def test_module_and_console_script_are_the_same_program(database_url: str) -> None:
-    import subprocess
-    import sys
-
     script = Path(sys.executable).with_name("coordinator-app")
     for command in ([sys.executable, "-m", "coordinator_app"], [str(script)]):
         done = subprocess.run(
