@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def run_gui(database_url: str, actor: str, *, demo: bool = False) -> int:
 
 
 def screenshot(workspace: Workspace, tab: str, output: Path, trial: str | None = None) -> None:
-    """Write a PNG of the main window on ``tab`` (run with QT_QPA_PLATFORM=offscreen on a headless machine)."""
+    """Write a PNG of the main window on ``tab``, rendered offscreen: no display needed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([sys.argv[0]])
     save_screenshot(workspace, tab, output, trial)

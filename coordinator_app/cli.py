@@ -14,9 +14,10 @@ from pathlib import Path
 
 from coordinator_app import __version__
 from coordinator_app.domain.errors import NotFoundError, ValidationError
-from coordinator_app.domain.protocol import ProtocolError, load_protocol_file
+from coordinator_app.domain.protocol import ProtocolError
 from coordinator_app.services import settings
 from coordinator_app.services.database import Database
+from coordinator_app.services.trials import LoadResult
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 TAB_CHOICES = ("overview", "eligibility", "calendar", "contacts")
@@ -112,40 +113,31 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _protocol_load(args: argparse.Namespace) -> int:
-    protocol = load_protocol_file(args.file)
     workspace = _open(args)
     try:
-        result = workspace.trials.load_protocol(protocol, f"file:{args.file.resolve()}", workspace.actor)
+        result = workspace.trials.load_protocol_file(args.file, workspace.actor)
     finally:
         workspace.close()
-    _report_load(result.trial.nct_id, result.created, result.changed)
+    _report_load(result)
     return 0
 
 
 def _protocol_import(args: argparse.Namespace) -> int:
-    from coordinator_app.domain.ctgov import protocols_from_ctgov
-
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProtocolError("", f"cannot be read ({error})", str(args.file)) from None
-    except json.JSONDecodeError as error:
-        raise ProtocolError("", f"is not JSON ({error})", str(args.file)) from None
-    protocols = protocols_from_ctgov(data, str(args.file))
     workspace = _open(args)
     try:
-        for protocol in protocols:
-            result = workspace.trials.load_protocol(protocol, f"ctgov:{args.file.name}", workspace.actor)
-            _report_load(result.trial.nct_id, result.created, result.changed)
+        results = workspace.trials.import_ctgov_file(args.file, workspace.actor)
     finally:
         workspace.close()
+    for result in results:
+        _report_load(result)
     return 0
 
 
-def _report_load(nct_id: str, created: bool, changed: bool) -> None:
-    if created:
+def _report_load(result: LoadResult) -> None:
+    nct_id = result.trial.nct_id
+    if result.created:
         print(f"{nct_id}: added")
-    elif changed:
+    elif result.changed:
         print(f"{nct_id}: protocol updated")
     else:
         print(f"{nct_id}: unchanged")

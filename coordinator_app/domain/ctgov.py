@@ -9,8 +9,10 @@ standard library; every problem raises :class:`ProtocolError` naming the record'
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from coordinator_app.domain.protocol import (
     Arm,
@@ -160,6 +162,17 @@ def protocols_from_ctgov(data: object, source: str = "") -> list[Protocol]:
     round-tripped through the model's own loader, so imports obey the same rules as protocol files.
     """
     return [_protocol(study) for study in _studies(data, source)]
+
+
+def load_ctgov_file(path: Path) -> list[Protocol]:
+    """Read a downloaded API v2 record; an unreadable or non-JSON file is a :class:`ProtocolError` naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProtocolError("", f"cannot be read ({error})", str(path)) from None
+    except json.JSONDecodeError as error:
+        raise ProtocolError("", f"is not JSON ({error})", str(path)) from None
+    return protocols_from_ctgov(data, str(path))
 
 
 def _studies(data: object, source: str) -> list[_Node]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from coordinator_app.domain.protocol import ProtocolError
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.tab import TrialTab
-from coordinator_app.services.trials import TrialSummary
+from coordinator_app.services.trials import LoadResult, TrialSummary
 from coordinator_app.services.workspace import Workspace
 
 TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
@@ -43,6 +47,8 @@ class MainWindow(QMainWindow):
 
         self.form.demoBanner.setVisible(workspace.demo)
         self.form.quitAction.triggered.connect(self.close)
+        self.form.loadProtocolAction.triggered.connect(self.load_protocol_file)
+        self.form.importCtgovAction.triggered.connect(self.import_ctgov_record)
         self.form.refreshAction.triggered.connect(self.refresh)
         self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
         self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
@@ -93,6 +99,39 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.reload_trials()
+
+    def load_protocol_file(self) -> None:
+        path = self.choose_file(self.tr("Load protocol file"), self.tr("Protocol files (*.toml)"))
+        if path is not None:
+            self._load_trials(lambda: [self._workspace.trials.load_protocol_file(path, self._workspace.actor)])
+
+    def import_ctgov_record(self) -> None:
+        path = self.choose_file(
+            self.tr("Import ClinicalTrials.gov record"), self.tr("ClinicalTrials.gov API v2 records (*.json)")
+        )
+        if path is not None:
+            self._load_trials(lambda: self._workspace.trials.import_ctgov_file(path, self._workspace.actor))
+
+    def _load_trials(self, load: Callable[[], list[LoadResult]]) -> None:
+        try:
+            results = load()
+        except ProtocolError as error:
+            self.show_error(self.tr("The file cannot be used"), str(error))
+            return
+        self.reload_trials()
+        self.select_trial(results[-1].trial.nct_id)
+        self.statusBar().showMessage(
+            self.tr("Loaded {trials}.").format(trials=", ".join(r.trial.nct_id for r in results)), 10_000
+        )
+
+    # -- seams for tests: dialogs never block there -------------------------------------------------
+
+    def choose_file(self, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+        return Path(name) if name else None
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
 
     # -- tabs and state --------------------------------------------------------------------------
 

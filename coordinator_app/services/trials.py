@@ -6,15 +6,18 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
+from coordinator_app.domain.ctgov import load_ctgov_file
 from coordinator_app.domain.errors import NotFoundError
 from coordinator_app.domain.protocol import (
     Person,
     Protocol,
+    load_protocol_file,
     load_protocol_text,
     protocol_from_mapping,
     protocol_to_mapping,
@@ -90,6 +93,15 @@ class TrialService:
                 session.flush()
                 _add_registry_contacts(session, trial, protocol)
             return LoadResult(_summary(trial), created, changed)
+
+    def load_protocol_file(self, path: Path, actor: str) -> LoadResult:
+        """Add or update a trial from a site's protocol file (TOML)."""
+        return self.load_protocol(load_protocol_file(path), f"file:{path.resolve()}", actor)
+
+    def import_ctgov_file(self, path: Path, actor: str) -> list[LoadResult]:
+        """Add or update the trials of a ClinicalTrials.gov API v2 record; every study is validated first."""
+        protocols = load_ctgov_file(path)
+        return [self.load_protocol(protocol, f"ctgov:{path.name}", actor) for protocol in protocols]
 
     def ensure_bundled_protocols(self, actor: str) -> None:
         """Load each protocol shipped with the app that is new, or changed since it was loaded from the bundle.

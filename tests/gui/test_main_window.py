@@ -105,3 +105,37 @@ def test_screenshot_command_writes_the_tab(tab: str, tmp_path: Path, qapp: objec
     image = QImage(str(output))
     assert (image.width(), image.height()) == (1180, 780)
     assert len({image.pixel(x, y) for x in range(0, 1180, 20) for y in range(0, 780, 20)}) > 10
+
+
+def test_file_menu_imports_a_ctgov_record_and_shows_it(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    record = Path(__file__).parent.parent / "data" / "ctgov" / "NCT09900001.json"
+    monkeypatch.setattr(window, "choose_file", lambda title, file_filter: record)
+
+    window.form.importCtgovAction.trigger()
+
+    assert window.current_trial() is not None
+    assert window.current_trial().nct_id == "NCT09900001"  # type: ignore[union-attr]
+    assert window.form.trialSelector.count() == 2
+    assert window.overview.form.nctValue.text() == "NCT09900001"
+    assert "Loaded NCT09900001." in window.statusBar().currentMessage()
+
+
+def test_a_bad_protocol_file_is_explained_and_changes_nothing(
+    tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "site.toml"
+    bad.write_text("schema_version = 1\n", encoding="utf-8")
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(window, "choose_file", lambda title, file_filter: bad)
+    monkeypatch.setattr(window, "show_error", lambda title, message: errors.append((title, message)))
+
+    window.form.loadProtocolAction.trigger()
+
+    assert errors == [("The file cannot be used", f"{bad}: identification: is missing")]
+    assert window.form.trialSelector.count() == 1
+
+
+def test_cancelled_file_dialog_does_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(window, "choose_file", lambda title, file_filter: None)
+    window.form.loadProtocolAction.trigger()
+    assert window.form.trialSelector.count() == 1

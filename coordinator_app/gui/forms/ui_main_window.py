@@ -25,6 +25,10 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1180, 780)
+        self.loadProtocolAction = QAction(MainWindow)
+        self.loadProtocolAction.setObjectName(u"loadProtocolAction")
+        self.importCtgovAction = QAction(MainWindow)
+        self.importCtgovAction.setObjectName(u"importCtgovAction")
         self.quitAction = QAction(MainWindow)
         self.quitAction.setObjectName(u"quitAction")
         self.refreshAction = QAction(MainWindow)
@@ -84,6 +88,9 @@ class Ui_MainWindow(object):
 
         self.menubar.addAction(self.fileMenu.menuAction())
         self.menubar.addAction(self.viewMenu.menuAction())
+        self.fileMenu.addAction(self.loadProtocolAction)
+        self.fileMenu.addAction(self.importCtgovAction)
+        self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.viewMenu.addAction(self.refreshAction)
         self.viewMenu.addSeparator()
@@ -95,6 +102,14 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Trial Coordinator", None))
+        self.loadProtocolAction.setText(QCoreApplication.translate("MainWindow", u"&Load protocol file\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.loadProtocolAction.setToolTip(QCoreApplication.translate("MainWindow", u"Add a trial, or update one, from a protocol file (TOML)", None))
+#endif // QT_CONFIG(tooltip)
+        self.importCtgovAction.setText(QCoreApplication.translate("MainWindow", u"&Import ClinicalTrials.gov record\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importCtgovAction.setToolTip(QCoreApplication.translate("MainWindow", u"Add a trial from a study record downloaded from ClinicalTrials.gov (API v2 JSON)", None))
+#endif // QT_CONFIG(tooltip)
         self.quitAction.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
 #if QT_CONFIG(shortcut)
         self.quitAction.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
