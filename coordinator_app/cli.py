@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coordinator_app import __version__
-from coordinator_app.domain.errors import NotFoundError, ValidationError
-from coordinator_app.domain.protocol import ProtocolError
+from coordinator_app.domain.errors import NotFoundError, ProtocolError, ValidationError
 from coordinator_app.services import settings
 from coordinator_app.services.database import Database
 from coordinator_app.services.trials import LoadResult

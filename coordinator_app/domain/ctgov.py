@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from coordinator_app.domain.errors import ProtocolError
+from coordinator_app.domain.keyed_reader import KeyedReader, kind_of
 from coordinator_app.domain.protocol import (
     Arm,
     Criterion,
@@ -23,7 +25,6 @@ from coordinator_app.domain.protocol import (
     Location,
     Person,
     Protocol,
-    ProtocolError,
     Sponsor,
     Text,
     protocol_from_mapping,
@@ -56,97 +57,6 @@ _SEXES = frozenset({"ALL", "FEMALE", "MALE"})
 # -- reading -----------------------------------------------------------------------------------
 
 
-class _Node:
-    """One JSON object of the record and its key path, so that every error says where it is.
-
-    A missing optional object reads as an empty one: the registry leaves out whole modules
-    (no contacts, no arms) and that is not an error.
-    """
-
-    def __init__(self, data: Mapping[str, object], path: str, source: str) -> None:
-        self.data = data
-        self.path = path
-        self.source = source
-
-    def key(self, name: str) -> str:
-        return f"{self.path}.{name}" if self.path else name
-
-    def fail(self, name: str, problem: str) -> ProtocolError:
-        return ProtocolError(self.key(name), problem, self.source)
-
-    def string(self, name: str, required: bool = False) -> str:
-        value = self.data.get(name)
-        if value is None:
-            if required:
-                raise self.fail(name, "is missing")
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(name, f"must be text, not {value!r}")
-        if required and not value.strip():
-            raise self.fail(name, "must not be empty")
-        return value.strip()
-
-    def integer(self, name: str, minimum: int) -> int:
-        value = self.data.get(name)
-        if value is None:
-            raise self.fail(name, "is missing")
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, f"must be a whole number, not {value!r}")
-        if value < minimum:
-            raise self.fail(name, f"must be at least {minimum}, not {value}")
-        return value
-
-    def boolean(self, name: str) -> bool:
-        value = self.data.get(name)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self.fail(name, f"must be true or false, not {value!r}")
-        return value
-
-    def strings(self, name: str) -> tuple[str, ...]:
-        value = self.data.get(name)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(name, f"must be a list of texts, not {value!r}")
-        return tuple(item.strip() for item in value)
-
-    def node(self, name: str, required: bool = False) -> _Node:
-        value = self.data.get(name)
-        if value is None:
-            if required:
-                raise self.fail(name, "is missing")
-            value = {}
-        if not isinstance(value, Mapping):
-            raise self.fail(name, f"must be an object, not {_kind(value)}")
-        return _Node(value, self.key(name), self.source)
-
-    def nodes(self, name: str) -> list[_Node]:
-        value = self.data.get(name)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(name, f"must be a list, not {_kind(value)}")
-        nodes = []
-        for index, item in enumerate(value):
-            if not isinstance(item, Mapping):
-                raise self.fail(f"{name}[{index}]", f"must be an object, not {_kind(item)}")
-            nodes.append(_Node(item, f"{self.key(name)}[{index}]", self.source))
-        return nodes
-
-
-def _kind(value: object) -> str:
-    """A JSON-ish name for a value's type, for error messages people can act on."""
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    return repr(value)
-
-
 def _unescape(text: str) -> str:
     """Undo the registry's Markdown escapes ("\\>" is ">") so texts read as written."""
     return _MARKDOWN_ESCAPE.sub(r"\1", text)
@@ -175,11 +85,11 @@ def load_ctgov_file(path: Path) -> list[Protocol]:
     return protocols_from_ctgov(data, str(path))
 
 
-def _studies(data: object, source: str) -> list[_Node]:
+def _studies(data: object, source: str) -> list[KeyedReader]:
     """The study objects in a document, refusing shapes that are not API v2 with a useful message."""
     if not isinstance(data, Mapping):
         raise ProtocolError(
-            "", f"must be a ClinicalTrials.gov API v2 study or search response (an object), not {_kind(data)}", source
+            "", f"must be a ClinicalTrials.gov API v2 study or search response (an object), not {kind_of(data)}", source
         )
     legacy = next((key for key in _LEGACY_KEYS if key in data), None)
     if legacy is not None:
@@ -189,9 +99,9 @@ def _studies(data: object, source: str) -> list[_Node]:
             "(https://clinicaltrials.gov/api/v2/studies/NCT...)",
             source,
         )
-    root = _Node(data, "", source)
+    root = KeyedReader(data, "", source)
     if "studies" in data:
-        studies = root.nodes("studies")
+        studies = root.tables("studies")
         if not studies:
             raise root.fail("studies", "is empty: the search response holds no study")
         return studies
@@ -200,42 +110,42 @@ def _studies(data: object, source: str) -> list[_Node]:
     return [root]
 
 
-def _protocol(study: _Node) -> Protocol:
+def _protocol(study: KeyedReader) -> Protocol:
     """Build one protocol from one study object and check it with the model's loader."""
-    section = study.node("protocolSection", required=True)
-    ident = section.node("identificationModule")
+    section = study.table("protocolSection", required=True)
+    ident = section.table("identificationModule")
     nct_id = ident.string("nctId", required=True)
     if not _NCT_ID.fullmatch(nct_id):
         raise ident.fail("nctId", f"must look like NCT followed by 8 digits, not {nct_id!r}")
-    status = section.node("statusModule")
+    status = section.table("statusModule")
     start, completion, last_update = _dates(status)
-    arms_module = section.node("armsInterventionsModule")
+    arms_module = section.table("armsInterventionsModule")
     interventions = _interventions(arms_module)
-    contacts = section.node("contactsLocationsModule")  # the registry omits any of its lists freely
+    contacts = section.table("contactsLocationsModule")  # the registry omits any of its lists freely
     protocol = Protocol(
         nct_id=nct_id,
-        org_study_id=ident.node("orgStudyIdInfo").string("id"),
+        org_study_id=ident.table("orgStudyIdInfo").string("id"),
         brief_title=Text(ident.string("briefTitle", required=True)),
         official_title=Text(ident.string("officialTitle")),
         overall_status=status.string("overallStatus", required=True),
         start_date=start,
         completion_date=completion,
         last_update=last_update,
-        summary=Text(_unescape(section.node("descriptionModule").string("briefSummary"))),
-        conditions=section.node("conditionsModule").strings("conditions"),
-        design=_design(section.node("designModule")),
+        summary=Text(_unescape(section.table("descriptionModule").string("briefSummary"))),
+        conditions=section.table("conditionsModule").strings("conditions"),
+        design=_design(section.table("designModule")),
         arms=_arms(arms_module, {intervention.name for intervention in interventions}),
         interventions=interventions,
-        eligibility=_eligibility(section.node("eligibilityModule")),
-        sponsor=_sponsor(section.node("sponsorCollaboratorsModule")),
-        locations=tuple(location for item in contacts.nodes("locations") if (location := _location(item))),
-        central_contacts=_people(contacts.nodes("centralContacts")),
-        officials=_people(contacts.nodes("overallOfficials")),
+        eligibility=_eligibility(section.table("eligibilityModule")),
+        sponsor=_sponsor(section.table("sponsorCollaboratorsModule")),
+        locations=tuple(location for item in contacts.tables("locations") if (location := _location(item))),
+        central_contacts=_people(contacts.tables("centralContacts")),
+        officials=_people(contacts.tables("overallOfficials")),
     )
     return _checked(protocol, section)
 
 
-def _checked(protocol: Protocol, section: _Node) -> Protocol:
+def _checked(protocol: Protocol, section: KeyedReader) -> Protocol:
     """Round-trip through the TOML loader so any rule it enforces holds for imports too."""
     try:
         return protocol_from_mapping(protocol_to_mapping(protocol), section.source)
@@ -245,17 +155,17 @@ def _checked(protocol: Protocol, section: _Node) -> Protocol:
         ) from None
 
 
-def _dates(status: _Node) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
+def _dates(status: KeyedReader) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
     """Start, completion and last update; the update falls back to the submit date when no post date is given."""
-    start = _date(status.node("startDateStruct"), "date")
-    completion = _date(status.node("completionDateStruct"), "date")
+    start = _date(status.table("startDateStruct"), "date")
+    completion = _date(status.table("completionDateStruct"), "date")
     if start and completion and completion < start:
-        raise status.node("completionDateStruct").fail("date", f"{completion} is before the start date {start}")
-    last_update = _date(status.node("lastUpdatePostDateStruct"), "date") or _date(status, "lastUpdateSubmitDate")
+        raise status.table("completionDateStruct").fail("date", f"{completion} is before the start date {start}")
+    last_update = _date(status.table("lastUpdatePostDateStruct"), "date") or _date(status, "lastUpdateSubmitDate")
     return start, completion, last_update
 
 
-def _date(node: _Node, name: str) -> dt.date | None:
+def _date(node: KeyedReader, name: str) -> dt.date | None:
     """A registry date; month precision ("2021-12") means the first day of that month."""
     value = node.string(name)
     if not value:
@@ -269,21 +179,21 @@ def _date(node: _Node, name: str) -> dt.date | None:
         raise node.fail(name, f"must be a date like 2021-12-01 or 2021-12, not {value!r}") from None
 
 
-def _design(node: _Node) -> Design:
+def _design(node: KeyedReader) -> Design:
     """Observational studies have no designInfo; their allocation, model, purpose and masking are ""."""
-    info = node.node("designInfo")
+    info = node.table("designInfo")
     return Design(
         study_type=node.string("studyType", required=True),
         phases=node.strings("phases"),
         allocation=info.string("allocation"),
         intervention_model=info.string("interventionModel"),
         primary_purpose=info.string("primaryPurpose"),
-        masking=info.node("maskingInfo").string("masking"),
-        enrollment_target=node.node("enrollmentInfo").integer("count", minimum=1),
+        masking=info.table("maskingInfo").string("masking"),
+        enrollment_target=node.table("enrollmentInfo").integer("count", minimum=1),
     )
 
 
-def _interventions(node: _Node) -> tuple[Intervention, ...]:
+def _interventions(node: KeyedReader) -> tuple[Intervention, ...]:
     """The registry has no structured route or dose: those stay empty for the site to fill in."""
     return tuple(
         Intervention(
@@ -291,11 +201,11 @@ def _interventions(node: _Node) -> tuple[Intervention, ...]:
             type=item.string("type", required=True),
             description=_unescape(item.string("description")),
         )
-        for item in node.nodes("interventions")
+        for item in node.tables("interventions")
     )
 
 
-def _arms(node: _Node, known: set[str]) -> tuple[Arm, ...]:
+def _arms(node: KeyedReader, known: set[str]) -> tuple[Arm, ...]:
     return tuple(
         Arm(
             label=item.string("label", required=True),
@@ -303,7 +213,7 @@ def _arms(node: _Node, known: set[str]) -> tuple[Arm, ...]:
             description=_unescape(item.string("description")),
             interventions=_arm_interventions(item.strings("interventionNames"), known),
         )
-        for item in node.nodes("armGroups")
+        for item in node.tables("armGroups")
     )
 
 
@@ -318,7 +228,7 @@ def _arm_interventions(names: Sequence[str], known: set[str]) -> tuple[str, ...]
     return tuple(found)
 
 
-def _age(node: _Node, name: str) -> int | None:
+def _age(node: KeyedReader, name: str) -> int | None:
     """Completed years from "20 Years", "6 Months", "18 Weeks", ...; "N/A" or missing is no limit."""
     value = node.string(name)
     if not value or value.upper() == "N/A":
@@ -335,7 +245,7 @@ def _age(node: _Node, name: str) -> int | None:
     return days * 4 // 1461  # 365.25 days a year
 
 
-def _eligibility(node: _Node) -> Eligibility:
+def _eligibility(node: KeyedReader) -> Eligibility:
     minimum, maximum = _age(node, "minimumAge"), _age(node, "maximumAge")
     if minimum is not None and maximum is not None and maximum < minimum:
         raise node.fail("maximumAge", f"{maximum} years is below the minimum age of {minimum} years")
@@ -358,20 +268,20 @@ def _eligibility(node: _Node) -> Eligibility:
     )
 
 
-def _sponsor(node: _Node) -> Sponsor:
+def _sponsor(node: KeyedReader) -> Sponsor:
     return Sponsor(
-        lead=node.node("leadSponsor").string("name", required=True),
-        lead_class=node.node("leadSponsor").string("class"),
-        collaborators=tuple(item.string("name", required=True) for item in node.nodes("collaborators")),
-        responsible_party=node.node("responsibleParty").string("type"),
+        lead=node.table("leadSponsor").string("name", required=True),
+        lead_class=node.table("leadSponsor").string("class"),
+        collaborators=tuple(item.string("name", required=True) for item in node.tables("collaborators")),
+        responsible_party=node.table("responsibleParty").string("type"),
     )
 
 
-def _people(nodes: Sequence[_Node]) -> tuple[Person, ...]:
+def _people(nodes: Sequence[KeyedReader]) -> tuple[Person, ...]:
     return tuple(person for item in nodes if (person := _person(item)))
 
 
-def _person(node: _Node) -> Person | None:
+def _person(node: KeyedReader) -> Person | None:
     """A contact; the model needs a name, so a nameless registry entry is left out."""
     name = node.string("name")
     if not name:
@@ -388,7 +298,7 @@ def _person(node: _Node) -> Person | None:
     )
 
 
-def _location(node: _Node) -> Location | None:
+def _location(node: KeyedReader) -> Location | None:
     """A site; without a facility name the place ("Haikou, China") stands in for it."""
     city, state, country = node.string("city"), node.string("state"), node.string("country")
     facility = node.string("facility") or ", ".join(part for part in (city, state, country) if part)
@@ -400,7 +310,7 @@ def _location(node: _Node) -> Location | None:
         country=country,
         state=state,
         status=node.string("status"),
-        contacts=_people(node.nodes("contacts")),
+        contacts=_people(node.tables("contacts")),
     )
 
 

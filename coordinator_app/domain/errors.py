@@ -15,3 +15,14 @@ class ValidationError(ValueError):
 
 class NotFoundError(LookupError):
     """A record that the caller named does not exist."""
+
+
+class ProtocolError(ValueError):
+    """A protocol document that cannot be used; ``key`` is the dotted path of the problem."""
+
+    def __init__(self, key: str, problem: str, source: str = "") -> None:
+        self.key = key
+        self.problem = problem
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")

@@ -15,18 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coordinator_app.domain.errors import ProtocolError
+from coordinator_app.domain.keyed_reader import KeyedReader
+
 SCHEMA_VERSION = 1
-
-
-class ProtocolError(ValueError):
-    """A protocol document that cannot be used; ``key`` is the dotted path of the problem."""
-
-    def __init__(self, key: str, problem: str, source: str = "") -> None:
-        self.key = key
-        self.problem = problem
-        self.source = source
-        where = f"{source}: " if source else ""
-        super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")
 
 
 @dataclass(frozen=True)
@@ -149,150 +141,72 @@ class Protocol:
 # -- reading -----------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Typed access to a nested mapping that names the full key path in every error."""
-
-    def __init__(self, data: Mapping[str, Any], path: str, source: str) -> None:
-        self._data = data
-        self._path = path
-        self._source = source
-        self._used: set[str] = set()
-
-    def _key(self, name: str) -> str:
-        return f"{self._path}.{name}" if self._path else name
-
-    def fail(self, name: str, problem: str) -> ProtocolError:
-        return ProtocolError(self._key(name), problem, self._source)
-
-    def _get(self, name: str, required: bool) -> Any:
-        self._used.add(name)
-        if name not in self._data:
-            if required:
-                raise self.fail(name, "is missing")
-            return None
-        return self._data[name]
-
-    def string(self, name: str, required: bool = True) -> str:
-        value = self._get(name, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(name, f"must be text, not {value!r}")
-        if required and not value.strip():
-            raise self.fail(name, "must not be empty")
-        return value.strip()
-
-    def integer(self, name: str, required: bool = True, minimum: int | None = None) -> int | None:
-        value = self._get(name, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, f"must be a whole number, not {value!r}")
-        if minimum is not None and value < minimum:
-            raise self.fail(name, f"must be at least {minimum}, not {value}")
+def _date(reader: KeyedReader, name: str) -> dt.date | None:
+    """A TOML date, or ISO text (the stored JSON form); not a date-time: protocol dates have no clock."""
+    value = reader.value(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        raise reader.fail(name, f"must be a date without a time, not {value!r}")
+    if isinstance(value, dt.date):
         return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise reader.fail(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}")
 
-    def boolean(self, name: str, default: bool) -> bool:
-        value = self._get(name, False)
-        if value is None:
-            return default
-        if not isinstance(value, bool):
-            raise self.fail(name, f"must be true or false, not {value!r}")
-        return value
 
-    def date(self, name: str) -> dt.date | None:
-        value = self._get(name, False)
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            raise self.fail(name, f"must be a date without a time, not {value!r}")
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                raise self.fail(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}") from None
-        raise self.fail(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}")
-
-    def strings(self, name: str) -> tuple[str, ...]:
-        value = self._get(name, False)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.fail(name, f"must be a list of texts, not {value!r}")
-        return tuple(item.strip() for item in value)
-
-    def text(self, name: str, required: bool = True) -> Text:
-        value = self._get(name, required)
-        if value is None:
-            return Text("")
-        if isinstance(value, str):
-            return Text(value.strip())
-        if not isinstance(value, Mapping):
-            raise self.fail(name, f"must be text or a table with 'en' and 'zh', not {value!r}")
-        reader = self.table(name)
-        text = Text(reader.string("en", required=False), reader.string("zh", required=False))
-        reader.finish()
-        if required and not (text.en or text.zh):
-            raise self.fail(name, "needs an 'en' or a 'zh' text")
-        return text
-
-    def table(self, name: str, required: bool = True) -> _Reader:
-        value = self._get(name, required)
-        if value is None:
-            value = {}
-        if not isinstance(value, Mapping):
-            raise self.fail(name, f"must be a table, not {value!r}")
-        return _Reader(value, self._key(name), self._source)
-
-    def tables(self, name: str, required: bool = False) -> list[_Reader]:
-        value = self._get(name, required)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
-            raise self.fail(name, "must be a list of tables")
-        return [_Reader(item, f"{self._key(name)}[{index}]", self._source) for index, item in enumerate(value)]
-
-    def finish(self) -> None:
-        """Refuse keys nobody asked for: a misspelt key must not be silently ignored."""
-        unknown = sorted(set(self._data) - self._used)
-        if unknown:
-            raise self.fail(unknown[0], "is not a known key (misspelt?)")
+def _text(reader: KeyedReader, name: str, required: bool = False) -> Text:
+    """Plain text (taken as English) or a table with ``en`` and ``zh``."""
+    value = reader.value(name, required)
+    if value is None:
+        return Text("")
+    if isinstance(value, str):
+        return Text(value.strip())
+    if not isinstance(value, Mapping):
+        raise reader.fail(name, f"must be text or a table with 'en' and 'zh', not {value!r}")
+    table = reader.table(name)
+    text = Text(table.string("en"), table.string("zh"))
+    table.finish()
+    if required and not (text.en or text.zh):
+        raise reader.fail(name, "needs an 'en' or a 'zh' text")
+    return text
 
 
 def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol:
     """Validate a protocol document (parsed TOML or stored JSON) and build the model."""
-    root = _Reader(data, "", source)
+    root = KeyedReader(data, "", source)
     version = root.integer("schema_version")
     if version != SCHEMA_VERSION:
         raise root.fail("schema_version", f"must be {SCHEMA_VERSION}, not {version}")
 
-    ident = root.table("identification")
-    nct_id = ident.string("nct_id")
+    ident = root.table("identification", required=True)
+    nct_id = ident.string("nct_id", required=True)
     if not (nct_id.startswith("NCT") and len(nct_id) == 11 and nct_id[3:].isdigit()):
         raise ident.fail("nct_id", f"must look like NCT followed by 8 digits, not {nct_id!r}")
-    org_study_id = ident.string("org_study_id", required=False)
-    brief_title = ident.text("brief_title")
-    official_title = ident.text("official_title", required=False)
-    summary = ident.text("summary", required=False)
+    org_study_id = ident.string("org_study_id")
+    brief_title = _text(ident, "brief_title", required=True)
+    official_title = _text(ident, "official_title")
+    summary = _text(ident, "summary")
     conditions = ident.strings("conditions")
     ident.finish()
 
-    status = root.table("status")
-    overall_status = status.string("overall_status")
-    start_date = status.date("start_date")
-    completion_date = status.date("completion_date")
-    last_update = status.date("last_update")
+    status = root.table("status", required=True)
+    overall_status = status.string("overall_status", required=True)
+    start_date = _date(status, "start_date")
+    completion_date = _date(status, "completion_date")
+    last_update = _date(status, "last_update")
     if start_date and completion_date and completion_date < start_date:
         raise status.fail("completion_date", f"{completion_date} is before the start date {start_date}")
     status.finish()
 
-    design = _design(root.table("design"))
+    design = _design(root.table("design", required=True))
     interventions = tuple(_intervention(reader) for reader in root.tables("interventions"))
     arms = tuple(_arm(reader, {i.name for i in interventions}) for reader in root.tables("arms"))
-    eligibility = _eligibility(root.table("eligibility"))
-    sponsor = _sponsor(root.table("sponsor"))
+    eligibility = _eligibility(root.table("eligibility", required=True))
+    sponsor = _sponsor(root.table("sponsor", required=True))
     locations = tuple(_location(reader) for reader in root.tables("locations"))
     central_contacts = tuple(_person(reader) for reader in root.tables("central_contacts"))
     officials = tuple(_person(reader) for reader in root.tables("officials"))
@@ -320,27 +234,27 @@ def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol
     )
 
 
-def _design(reader: _Reader) -> Design:
+def _design(reader: KeyedReader) -> Design:
     design = Design(
-        study_type=reader.string("study_type"),
+        study_type=reader.string("study_type", required=True),
         phases=reader.strings("phases"),
-        allocation=reader.string("allocation", required=False),
-        intervention_model=reader.string("intervention_model", required=False),
-        primary_purpose=reader.string("primary_purpose", required=False),
-        masking=reader.string("masking", required=False),
-        enrollment_target=reader.integer("enrollment_target", minimum=1) or 0,
+        allocation=reader.string("allocation"),
+        intervention_model=reader.string("intervention_model"),
+        primary_purpose=reader.string("primary_purpose"),
+        masking=reader.string("masking"),
+        enrollment_target=reader.integer("enrollment_target", minimum=1),
     )
     reader.finish()
     return design
 
 
-def _intervention(reader: _Reader) -> Intervention:
+def _intervention(reader: KeyedReader) -> Intervention:
     intervention = Intervention(
-        name=reader.string("name"),
-        type=reader.string("type"),
-        description=reader.string("description", required=False),
-        route=reader.string("route", required=False),
-        dose=reader.string("dose", required=False),
+        name=reader.string("name", required=True),
+        type=reader.string("type", required=True),
+        description=reader.string("description"),
+        route=reader.string("route"),
+        dose=reader.string("dose"),
         dose_count=reader.integer("dose_count", required=False, minimum=1),
         dose_interval_weeks=reader.integer("dose_interval_weeks", required=False, minimum=1),
     )
@@ -348,11 +262,11 @@ def _intervention(reader: _Reader) -> Intervention:
     return intervention
 
 
-def _arm(reader: _Reader, intervention_names: set[str]) -> Arm:
+def _arm(reader: KeyedReader, intervention_names: set[str]) -> Arm:
     arm = Arm(
-        label=reader.string("label"),
-        type=reader.string("type", required=False),
-        description=reader.string("description", required=False),
+        label=reader.string("label", required=True),
+        type=reader.string("type"),
+        description=reader.string("description"),
         interventions=reader.strings("interventions"),
     )
     for name in arm.interventions:
@@ -362,25 +276,25 @@ def _arm(reader: _Reader, intervention_names: set[str]) -> Arm:
     return arm
 
 
-def _criteria(readers: Sequence[_Reader]) -> tuple[Criterion, ...]:
+def _criteria(readers: Sequence[KeyedReader]) -> tuple[Criterion, ...]:
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for reader in readers:
-        code = reader.string("code")
+        code = reader.string("code", required=True)
         if code in seen:
             raise reader.fail("code", f"{code!r} is used by two criteria")
         seen.add(code)
-        criteria.append(Criterion(code=code, text=reader.text("text")))
+        criteria.append(Criterion(code=code, text=_text(reader, "text", required=True)))
         reader.finish()
     return tuple(criteria)
 
 
-def _eligibility(reader: _Reader) -> Eligibility:
+def _eligibility(reader: KeyedReader) -> Eligibility:
     minimum = reader.integer("minimum_age_years", required=False, minimum=0)
     maximum = reader.integer("maximum_age_years", required=False, minimum=0)
     if minimum is not None and maximum is not None and maximum < minimum:
         raise reader.fail("maximum_age_years", f"{maximum} is below the minimum age {minimum}")
-    sex = reader.string("sex", required=False) or "ALL"
+    sex = reader.string("sex") or "ALL"
     if sex not in {"ALL", "FEMALE", "MALE"}:
         raise reader.fail("sex", f"must be ALL, FEMALE or MALE, not {sex!r}")
     eligibility = Eligibility(
@@ -400,36 +314,36 @@ def _eligibility(reader: _Reader) -> Eligibility:
     return eligibility
 
 
-def _sponsor(reader: _Reader) -> Sponsor:
+def _sponsor(reader: KeyedReader) -> Sponsor:
     sponsor = Sponsor(
-        lead=reader.string("lead"),
-        lead_class=reader.string("lead_class", required=False),
+        lead=reader.string("lead", required=True),
+        lead_class=reader.string("lead_class"),
         collaborators=reader.strings("collaborators"),
-        responsible_party=reader.string("responsible_party", required=False),
+        responsible_party=reader.string("responsible_party"),
     )
     reader.finish()
     return sponsor
 
 
-def _person(reader: _Reader) -> Person:
+def _person(reader: KeyedReader) -> Person:
     person = Person(
-        name=reader.string("name"),
-        role=reader.string("role", required=False),
-        phone=reader.string("phone", required=False),
-        email=reader.string("email", required=False),
-        affiliation=reader.string("affiliation", required=False),
+        name=reader.string("name", required=True),
+        role=reader.string("role"),
+        phone=reader.string("phone"),
+        email=reader.string("email"),
+        affiliation=reader.string("affiliation"),
     )
     reader.finish()
     return person
 
 
-def _location(reader: _Reader) -> Location:
+def _location(reader: KeyedReader) -> Location:
     location = Location(
-        facility=reader.string("facility"),
-        city=reader.string("city", required=False),
-        country=reader.string("country", required=False),
-        state=reader.string("state", required=False),
-        status=reader.string("status", required=False),
+        facility=reader.string("facility", required=True),
+        city=reader.string("city"),
+        country=reader.string("country"),
+        state=reader.string("state"),
+        status=reader.string("status"),
         contacts=tuple(_person(contact) for contact in reader.tables("contacts")),
     )
     reader.finish()

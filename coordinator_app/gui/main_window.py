@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from coordinator_app.domain.protocol import ProtocolError
+from coordinator_app.domain.errors import ProtocolError
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from coordinator_app.domain.ctgov import protocols_from_ctgov, split_criteria
+from coordinator_app.domain.errors import ProtocolError
 from coordinator_app.domain.protocol import (
     Arm,
     Criterion,
@@ -23,7 +24,6 @@ from coordinator_app.domain.protocol import (
     Location,
     Person,
     Protocol,
-    ProtocolError,
     Sponsor,
     Text,
     protocol_from_mapping,

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from coordinator_app.domain.errors import ProtocolError
 from coordinator_app.domain.protocol import (
-    ProtocolError,
     load_protocol_file,
     load_protocol_text,
     protocol_from_mapping,
