@@ -5,24 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from coordinator_app.domain.contacts import ContactCategory, ContactRecord, Delegation
 from coordinator_app.gui.contacts.duties import duty_label
 from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.labels import label
-
-ModelIndex: TypeAlias = QModelIndex | QPersistentModelIndex
+from coordinator_app.gui.table_model import Index, RecordTableModel
 
 # The record behind a row (any column), and the value a column sorts by.
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -46,47 +38,29 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(RecordTableModel[ContactRecord]):
     """One row per contact; read-only (changes go through the dialog and the service)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._records: list[ContactRecord] = []
+        super().__init__([self._header(column) for column in Column], parent)
         self._today = dt.date.today()
 
-    # -- data in -------------------------------------------------------------------------------
-
-    def set_records(self, records: Sequence[ContactRecord], today: dt.date) -> None:
-        self.beginResetModel()
-        self._records = list(records)
+    def set_contacts(self, records: Sequence[ContactRecord], today: dt.date) -> None:
+        """Show ``records``; "active duties" are those delegated on ``today``."""
         self._today = today
-        self.endResetModel()
-
-    def records(self) -> list[ContactRecord]:
-        return list(self._records)
+        self.set_records(records)
 
     def row_of(self, contact_id: int) -> int | None:
         return next((row for row, r in enumerate(self._records) if r.id == contact_id), None)
 
-    def record(self, row: int) -> ContactRecord:
-        return self._records[row]
-
-    # -- Qt model ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(Column(section))
-        if role == Qt.ItemDataRole.ToolTipRole and section == Column.DUTIES:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == Column.DUTIES
+        ):
             return self.tr("Duties delegated on this trial and active today; hover a cell for the full log")
-        return None
+        return super().headerData(section, orientation, role)
 
     def _header(self, column: Column) -> str:
         match column:
@@ -107,12 +81,12 @@ class ContactTableModel(QAbstractTableModel):
             case Column.STATUS:
                 return self.tr("Status")
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         record = self._records[index.row()]
@@ -228,7 +202,7 @@ class ContactFilterProxyModel(QSortFilterProxyModel):
     def is_filtered(self) -> bool:
         return bool(self._search) or self._category is not None
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, ContactTableModel) or source_parent.isValid():
             return True

@@ -118,7 +118,7 @@ class ContactsTab(QWidget):
             return
         keep = select_id if select_id is not None else self._selected_id()
         records = self._workspace.contacts.list_contacts(self._trial.id, include_retired=True)
-        self.model.set_records(records, self.today())
+        self.model.set_contacts(records, self.today())
         self._resize_columns()
         if keep is not None:
             self.select_contact(keep)
