@@ -23,9 +23,10 @@ def run_gui(database_url: str, actor: str, *, demo: bool = False) -> int:
     app = create_application(sys.argv)
     try:
         workspace = open_workspace(database_url, actor, demo=demo)
-    except Exception as error:
+    except Exception as error:  # the composition root: whatever failed, the user is told why
+        print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
-        raise
+        return 1
     window = MainWindow(workspace, user_settings())
     window.show()
     try:
