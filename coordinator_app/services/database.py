@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
+from coordinator_app.domain.errors import ValidationError
 from coordinator_app.storage import migrate
 from coordinator_app.storage.audit import ACTOR_KEY
 from coordinator_app.storage.engine import create_database_engine, redact, session_factory
@@ -17,7 +19,16 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = create_database_engine(url)
+        try:
+            self.engine = create_database_engine(url)
+        except ArgumentError:
+            raise ValidationError(
+                "database URL", url, "is not a database URL (for example sqlite:////home/me/site.sqlite3)"
+            ) from None
+        except ImportError as error:
+            raise ValidationError(
+                "database URL", redact(url), f"needs a driver that is not installed ({error})"
+            ) from None
         self._sessions = session_factory(self.engine)
 
     @property

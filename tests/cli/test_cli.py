@@ -133,3 +133,17 @@ def test_module_and_console_script_are_the_same_program(database_url: str) -> No
             [*command, "--database", database_url, "protocol", "list"], capture_output=True, text=True, check=True
         )
         assert done.stdout.startswith("NCT05106972\t")
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("foo", "database URL 'foo': is not a database URL"),
+        ("postgresql+psycopg://nurse:secret@localhost/site", "nurse:***@localhost/site': needs a driver"),
+    ],
+)
+def test_an_unusable_database_url_is_a_clear_error(capsys: pytest.CaptureFixture[str], url: str, message: str) -> None:
+    code, _, err = _run(capsys, "--database", url, "protocol", "list")
+    assert code == 2
+    assert message in err
+    assert "secret" not in err
