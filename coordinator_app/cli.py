@@ -16,11 +16,12 @@ from coordinator_app import __version__
 from coordinator_app.domain.errors import NotFoundError, ProtocolError, ValidationError
 from coordinator_app.services import settings
 from coordinator_app.services.database import Database
+from coordinator_app.services.screening_import import ScreeningImportError
 from coordinator_app.services.trials import LoadResult
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 TAB_CHOICES = ("overview", "eligibility", "calendar", "contacts")
-USER_ERRORS = (ProtocolError, ValidationError, NotFoundError)
+USER_ERRORS = (ProtocolError, ValidationError, NotFoundError, ScreeningImportError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
     show = protocol_commands.add_parser("show", help="print a trial's protocol as JSON")
     show.add_argument("--trial", metavar="NCT", help="trial to show (default: the only or most recent)")
     show.set_defaults(handler=_protocol_show)
+
+    subjects = commands.add_parser("subjects", help="subjects and screening")
+    subject_commands = subjects.add_subparsers(dest="subjects_command", metavar="ACTION", required=True)
+    import_log = subject_commands.add_parser(
+        "import", help="import the site's screening log (CSV, UTF-8, header row): all rows or none"
+    )
+    import_log.add_argument("file", type=Path, metavar="FILE.csv")
+    import_log.add_argument("--trial", metavar="NCT", help="trial to import into (default: the only or most recent)")
+    import_log.set_defaults(handler=_subjects_import)
+    numbering = subject_commands.add_parser(
+        "numbering", help="show or set how screening and subject numbers are formed"
+    )
+    numbering.add_argument("--trial", metavar="NCT")
+    numbering.add_argument("--screening-prefix", metavar="TEXT", help="e.g. HK-S gives HK-S001")
+    numbering.add_argument("--subject-prefix", metavar="TEXT", help="e.g. HK- gives HK-001 at enrolment")
+    numbering.add_argument("--digits", type=int, metavar="N", help="zero-padded width of the sequence (default 3)")
+    numbering.set_defaults(handler=_subjects_numbering)
+
+    log = commands.add_parser("screening-log", help="export the screening log (one row per screened subject)")
+    log.add_argument("--format", choices=("csv", "pdf"), default="csv")
+    log.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    log.add_argument("--trial", metavar="NCT")
+    log.set_defaults(handler=_screening_log)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -161,6 +185,51 @@ def _protocol_show(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     print(json.dumps(protocol_to_mapping(protocol), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _subjects_import(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.screening_import.import_file(args.file, trial.id, workspace.actor)
+    finally:
+        workspace.close()
+    print(f"{trial.nct_id}: imported {count} subject(s) from {args.file}")
+    return 0
+
+
+def _subjects_numbering(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        current = workspace.trials.numbering(trial.id)
+        if args.screening_prefix is not None or args.subject_prefix is not None or args.digits is not None:
+            workspace.screening.set_numbering(
+                trial.id,
+                current.screening_prefix if args.screening_prefix is None else args.screening_prefix,
+                current.subject_prefix if args.subject_prefix is None else args.subject_prefix,
+                current.digits if args.digits is None else args.digits,
+                workspace.actor,
+            )
+            current = workspace.trials.numbering(trial.id)
+    finally:
+        workspace.close()
+    print(f"{trial.nct_id}: screening numbers {current.example_screening}, subject numbers {current.example_subject}")
+    return 0
+
+
+def _screening_log(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        if args.format == "pdf":
+            count = workspace.screening_log.write_pdf(trial.id, args.output)
+        else:
+            count = workspace.screening_log.write_csv(trial.id, args.output)
+    finally:
+        workspace.close()
+    print(f"{trial.nct_id}: wrote {count} subject(s) to {args.output}")
     return 0
 
 

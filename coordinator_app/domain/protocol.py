@@ -9,14 +9,35 @@ Bad input raises :class:`ProtocolError` naming the key and the problem.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from coordinator_app.domain.eligibility import (
+    RECORD_NAMES,
+    AgeRangeRule,
+    AllRule,
+    AnswerRule,
+    AnyRule,
+    Comparison,
+    ConsentSignedRule,
+    DurationSinceRule,
+    DurationUnit,
+    FactDefinition,
+    FactType,
+    NotRule,
+    RecentEventRule,
+    Rule,
+    ThresholdRule,
+)
 from coordinator_app.domain.errors import ProtocolError
 from coordinator_app.domain.keyed_reader import KeyedReader
+from coordinator_app.domain.subjects import Sex
 
 SCHEMA_VERSION = 1
 
@@ -37,10 +58,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Criterion:
-    """One inclusion or exclusion criterion, as written in the protocol."""
+    """One inclusion or exclusion criterion, as written in the protocol. Without a rule nothing can decide
+    it, so it stays missing and a protocol with such a criterion never yields an eligible verdict."""
 
     code: str
     text: Text
+    rule: Rule | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,7 @@ class Eligibility:
     healthy_volunteers: bool
     inclusion: tuple[Criterion, ...]
     exclusion: tuple[Criterion, ...]
+    facts: tuple[FactDefinition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,8 +139,17 @@ class Design:
 
 
 @dataclass(frozen=True)
+class ConsentVersion:
+    """One version of the informed consent form the ethics committee approved."""
+
+    version: str
+    approved_on: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Protocol:
-    """Everything the registry publishes about one trial, plus the site's translations."""
+    """Everything the registry publishes about one trial, plus the site's translations and consent versions."""
 
     nct_id: str
     org_study_id: str
@@ -136,6 +169,11 @@ class Protocol:
     locations: tuple[Location, ...]
     central_contacts: tuple[Person, ...]
     officials: tuple[Person, ...] = field(default=())
+    consent_versions: tuple[ConsentVersion, ...] = ()
+    current_consent_version: str = ""
+
+    def consent_version_names(self) -> tuple[str, ...]:
+        return tuple(v.version for v in self.consent_versions)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -210,6 +248,7 @@ def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol
     locations = tuple(_location(reader) for reader in root.tables("locations"))
     central_contacts = tuple(_person(reader) for reader in root.tables("central_contacts"))
     officials = tuple(_person(reader) for reader in root.tables("officials"))
+    consent_versions, current_consent_version = _consent(root.table("consent"))
     root.finish()
 
     return Protocol(
@@ -231,7 +270,27 @@ def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol
         locations=locations,
         central_contacts=central_contacts,
         officials=officials,
+        consent_versions=consent_versions,
+        current_consent_version=current_consent_version,
     )
+
+
+def _consent(reader: KeyedReader) -> tuple[tuple[ConsentVersion, ...], str]:
+    """The approved consent versions and the one in use now (optional: registry imports have none)."""
+    versions: list[ConsentVersion] = []
+    for item in reader.tables("versions"):
+        versions.append(
+            ConsentVersion(item.string("version", required=True), _date(item, "approved_on"), item.string("note"))
+        )
+        item.finish()
+    names = [v.version for v in versions]
+    if len(set(names)) != len(names):
+        raise reader.fail("versions", "lists a version twice")
+    current = reader.string("current_version", required=bool(versions))
+    if current and current not in names:
+        raise reader.fail("current_version", f"{current!r} is not one of the listed versions ({', '.join(names)})")
+    reader.finish()
+    return tuple(versions), current
 
 
 def _design(reader: KeyedReader) -> Design:
@@ -276,7 +335,7 @@ def _arm(reader: KeyedReader, intervention_names: set[str]) -> Arm:
     return arm
 
 
-def _criteria(readers: Sequence[KeyedReader]) -> tuple[Criterion, ...]:
+def _criteria(readers: Sequence[KeyedReader], facts: Mapping[str, FactDefinition]) -> tuple[Criterion, ...]:
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for reader in readers:
@@ -284,9 +343,200 @@ def _criteria(readers: Sequence[KeyedReader]) -> tuple[Criterion, ...]:
         if code in seen:
             raise reader.fail("code", f"{code!r} is used by two criteria")
         seen.add(code)
-        criteria.append(Criterion(code=code, text=_text(reader, "text", required=True)))
+        text = _text(reader, "text", required=True)
+        rule = None if reader.value("rule") is None else _rule(reader.table("rule"), facts)
+        criteria.append(Criterion(code=code, text=text, rule=rule))
         reader.finish()
     return tuple(criteria)
+
+
+_FACT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def _fact_definitions(readers: Sequence[KeyedReader]) -> tuple[FactDefinition, ...]:
+    """The ``[[eligibility.facts]]``: names are screening-log columns, so they must be unique and plain."""
+    definitions: dict[str, FactDefinition] = {}
+    for reader in readers:
+        name = reader.string("name", required=True)
+        if not _FACT_NAME.match(name):
+            raise reader.fail("name", f"{name!r} must be lower-case letters, digits and _, starting with a letter")
+        if name in RECORD_NAMES:
+            raise reader.fail("name", f"{name!r} is read from the subject record, not entered as a fact")
+        if name in definitions:
+            raise reader.fail("name", f"{name!r} is used by two facts")
+        fact_type = _choice(reader, "type", FactType)
+        unit = reader.string("unit")
+        if unit and fact_type is not FactType.NUMBER:
+            raise reader.fail("unit", f"only a number fact has a unit, and this is a {fact_type.value} fact")
+        definitions[name] = FactDefinition(name, fact_type, _text(reader, "label", required=True), unit)
+        reader.finish()
+    return tuple(definitions.values())
+
+
+_Choice = TypeVar("_Choice", FactType, DurationUnit, Sex)
+
+
+def _choice(reader: KeyedReader, name: str, choices: type[_Choice]) -> _Choice:
+    value = reader.string(name, required=True)
+    try:
+        return choices(value)
+    except ValueError:
+        allowed = ", ".join(choice.value for choice in choices)
+        raise reader.fail(name, f"must be one of {allowed}, not {value!r}") from None
+
+
+# -- rules: one reader per kind; each reads its keys and refuses any other ------------------------
+
+_Facts = Mapping[str, FactDefinition]
+
+
+def _rule(reader: KeyedReader, facts: _Facts) -> Rule:
+    kind = reader.string("kind", required=True)
+    read = _RULE_READERS.get(kind)
+    if read is None:
+        raise reader.fail("kind", f"must be one of {', '.join(_RULE_READERS)}, not {kind!r}")
+    only_sex = None if reader.value("only_sex") is None else _choice(reader, "only_sex", Sex)
+    rule = read(reader, facts, only_sex)
+    reader.finish()
+    return rule
+
+
+def _rule_fact(reader: KeyedReader, key: str, facts: _Facts, *types: FactType) -> str:
+    """A fact name that the protocol declares, of a type the rule can read."""
+    name = reader.string(key, required=True)
+    definition = facts.get(name)
+    if definition is None:
+        raise reader.fail(key, f"names {name!r}, which is not one of the [[eligibility.facts]]")
+    if definition.type not in types:
+        wanted = " or ".join(t.value for t in types)
+        raise reader.fail(key, f"names {name!r}, a {definition.type.value} fact; this rule needs a {wanted} fact")
+    return name
+
+
+def _answer_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    fact = _rule_fact(reader, "fact", facts, FactType.YES_NO)
+    expect = reader.string("expect", required=True)
+    if expect not in {"yes", "no"}:
+        raise reader.fail("expect", f'must be "yes" or "no", not {expect!r}')
+    return AnswerRule(fact, expect == "yes", only_sex)
+
+
+def _age_range_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    minimum = reader.integer("minimum", required=False, minimum=0)
+    maximum = reader.integer("maximum", required=False, minimum=0)
+    if minimum is None and maximum is None:
+        raise ProtocolError(reader.path, "needs a minimum, a maximum or both", reader.source)
+    if minimum is not None and maximum is not None and maximum < minimum:
+        raise reader.fail("maximum", f"{maximum} is below the minimum {minimum}")
+    return AgeRangeRule(minimum, maximum, only_sex)
+
+
+def _duration_since_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    fact = _rule_fact(reader, "fact", facts, FactType.DATE)
+    more_than = reader.integer("more_than", minimum=0)
+    return DurationSinceRule(fact, more_than, _choice(reader, "unit", DurationUnit), only_sex)
+
+
+def _threshold_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    fact = _rule_fact(reader, "fact", facts, FactType.NUMBER)
+    minus = None if reader.value("minus") is None else _rule_fact(reader, "minus", facts, FactType.NUMBER)
+    unit = facts[fact].unit
+    if minus is not None and facts[minus].unit != unit:
+        raise reader.fail("minus", f"names {minus!r}, measured in {facts[minus].unit!r}, not {unit!r}")
+    stated = reader.string("unit")
+    if stated and unit and stated != unit:
+        raise reader.fail("unit", f"{stated!r} differs from the unit {unit!r} of the fact {fact!r}")
+    given = [(c, reader.value(c.value)) for c in Comparison]
+    present = [(c, value) for c, value in given if value is not None]
+    if len(present) != 1:
+        choices = ", ".join(c.value for c in Comparison)
+        raise ProtocolError(reader.path, f"needs exactly one of {choices}", reader.source)
+    comparison, value = present[0]
+    return ThresholdRule(fact, comparison, _decimal(reader, comparison.value, value), minus, stated or unit, only_sex)
+
+
+def _decimal(reader: KeyedReader, key: str, value: object) -> Decimal:
+    """A threshold: text ("3.0", as stored) or a TOML number; a float is read by its shortest repr, 3.0 -> 3.0."""
+    number: Decimal | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            number = None
+    if number is None or not number.is_finite():
+        raise reader.fail(key, f'must be a finite number (preferably as text, e.g. "3.0"), not {value!r}')
+    return number
+
+
+def _recent_event_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    fact = _rule_fact(reader, "fact", facts, FactType.DATE_OR_NONE, FactType.DATE)
+    return RecentEventRule(fact, reader.integer("within_days", minimum=0), only_sex)
+
+
+def _consent_signed_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    return ConsentSignedRule(only_sex)
+
+
+def _rule_list(reader: KeyedReader, facts: _Facts) -> tuple[Rule, ...]:
+    readers = reader.tables("rules", required=True)
+    if not readers:
+        raise reader.fail("rules", "needs at least one rule")
+    return tuple(_rule(item, facts) for item in readers)
+
+
+def _all_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    return AllRule(_rule_list(reader, facts), only_sex)
+
+
+def _any_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    return AnyRule(_rule_list(reader, facts), only_sex)
+
+
+def _not_rule(reader: KeyedReader, facts: _Facts, only_sex: Sex | None) -> Rule:
+    return NotRule(_rule(reader.table("rule", required=True), facts), only_sex)
+
+
+_RULE_READERS: dict[str, Callable[[KeyedReader, _Facts, Sex | None], Rule]] = {
+    "answer": _answer_rule,
+    "age_range": _age_range_rule,
+    "duration_since": _duration_since_rule,
+    "threshold": _threshold_rule,
+    "recent_event": _recent_event_rule,
+    "consent_signed": _consent_signed_rule,
+    "all": _all_rule,
+    "any": _any_rule,
+    "not": _not_rule,
+}
+
+
+def rule_to_mapping(rule: Rule) -> dict[str, Any]:
+    """A rule in the file's shape; thresholds are written as decimal text so they read back exactly."""
+    data: dict[str, Any]
+    match rule:
+        case AnswerRule():
+            data = {"kind": "answer", "fact": rule.fact, "expect": "yes" if rule.expect else "no"}
+        case AgeRangeRule():
+            data = {"kind": "age_range", "minimum": rule.minimum, "maximum": rule.maximum}
+        case DurationSinceRule():
+            data = {"kind": "duration_since", "fact": rule.fact, "more_than": rule.more_than, "unit": rule.unit.value}
+        case ThresholdRule():
+            data = {"kind": "threshold", "fact": rule.fact, "minus": rule.minus}
+            data |= {rule.comparison.value: format(rule.value, "f"), "unit": rule.unit or None}
+        case RecentEventRule():
+            data = {"kind": "recent_event", "fact": rule.fact, "within_days": rule.within_days}
+        case ConsentSignedRule():
+            data = {"kind": "consent_signed"}
+        case AllRule() | AnyRule():
+            kind = "all" if isinstance(rule, AllRule) else "any"
+            data = {"kind": kind, "rules": [rule_to_mapping(child) for child in rule.rules]}
+        case NotRule():
+            data = {"kind": "not", "rule": rule_to_mapping(rule.rule)}
+    data["only_sex"] = rule.only_sex.value if rule.only_sex else None
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def _eligibility(reader: KeyedReader) -> Eligibility:
@@ -297,13 +547,16 @@ def _eligibility(reader: KeyedReader) -> Eligibility:
     sex = reader.string("sex") or "ALL"
     if sex not in {"ALL", "FEMALE", "MALE"}:
         raise reader.fail("sex", f"must be ALL, FEMALE or MALE, not {sex!r}")
+    facts = _fact_definitions(reader.tables("facts"))
+    by_name = {fact.name: fact for fact in facts}
     eligibility = Eligibility(
         minimum_age_years=minimum,
         maximum_age_years=maximum,
         sex=sex,
         healthy_volunteers=reader.boolean("healthy_volunteers", default=False),
-        inclusion=_criteria(reader.tables("inclusion", required=True)),
-        exclusion=_criteria(reader.tables("exclusion")),
+        inclusion=_criteria(reader.tables("inclusion", required=True), by_name),
+        exclusion=_criteria(reader.tables("exclusion"), by_name),
+        facts=facts,
     )
     if not eligibility.inclusion:
         raise reader.fail("inclusion", "needs at least one criterion")
@@ -392,8 +645,16 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
             "affiliation": value.affiliation,
         }
 
+    def criterion(value: Criterion) -> dict[str, Any]:
+        rule = {"rule": rule_to_mapping(value.rule)} if value.rule else {}
+        return {"code": value.code, "text": text(value.text), **rule}
+
     def criteria(values: Sequence[Criterion]) -> list[dict[str, Any]]:
-        return [{"code": c.code, "text": text(c.text)} for c in values]
+        return [criterion(c) for c in values]
+
+    def fact(value: FactDefinition) -> dict[str, Any]:
+        unit = {"unit": value.unit} if value.unit else {}
+        return {"name": value.name, "type": value.type.value, "label": text(value.label), **unit}
 
     def optional(values: dict[str, Any]) -> dict[str, Any]:
         return {key: value for key, value in values.items() if value is not None}
@@ -448,6 +709,7 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
                 "maximum_age_years": p.eligibility.maximum_age_years,
                 "sex": p.eligibility.sex,
                 "healthy_volunteers": p.eligibility.healthy_volunteers,
+                "facts": [fact(f) for f in p.eligibility.facts],
                 "inclusion": criteria(p.eligibility.inclusion),
                 "exclusion": criteria(p.eligibility.exclusion),
             }
@@ -471,4 +733,10 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
         ],
         "central_contacts": [person(c) for c in p.central_contacts],
         "officials": [person(c) for c in p.officials],
+        "consent": {
+            "current_version": p.current_consent_version,
+            "versions": [
+                {"version": v.version, "approved_on": date(v.approved_on), "note": v.note} for v in p.consent_versions
+            ],
+        },
     }

@@ -60,3 +60,35 @@ class EnrollmentProgress:
     @property
     def places_left(self) -> int:
         return max(self.target - self.enrolled_total, 0)
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def full_name(family_name: str, given_name: str) -> str:
+    """A name as people write it: 王建国 for Chinese names, "Family Given" otherwise."""
+    if _is_cjk(family_name + given_name):
+        return family_name + given_name
+    return " ".join(part for part in (family_name, given_name) if part)
+
+
+# Who may move where: screening ends in enrolment or screen failure; enrolment ends completed or withdrawn.
+TRANSITIONS: dict[SubjectStatus, frozenset[SubjectStatus]] = {
+    SubjectStatus.SCREENING: frozenset({SubjectStatus.ENROLLED, SubjectStatus.SCREEN_FAILED}),
+    SubjectStatus.ENROLLED: frozenset({SubjectStatus.COMPLETED, SubjectStatus.WITHDRAWN}),
+    SubjectStatus.SCREEN_FAILED: frozenset(),
+    SubjectStatus.WITHDRAWN: frozenset(),
+    SubjectStatus.COMPLETED: frozenset(),
+}
+
+
+def format_number(prefix: str, sequence: int, digits: int) -> str:
+    """``SCR-`` + 7 with 3 digits is ``SCR-007``; a sequence longer than ``digits`` is never cut."""
+    return f"{prefix}{sequence:0{digits}d}"
+
+
+def next_sequence(prefix: str, existing: list[str]) -> int:
+    """One more than the highest number already issued with ``prefix`` (imported numbers included)."""
+    sequences = [int(n[len(prefix) :]) for n in existing if n.startswith(prefix) and n[len(prefix) :].isdigit()]
+    return max(sequences, default=0) + 1

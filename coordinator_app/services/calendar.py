@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
-from coordinator_app.domain.subjects import SubjectStatus
+from coordinator_app.domain.subjects import SubjectStatus, full_name
 from coordinator_app.services.database import Database
 from coordinator_app.storage.models import Subject
 
@@ -46,4 +46,4 @@ class CalendarService:
 
 def _subject_label(subject: Subject) -> str:
     number = subject.subject_number or subject.screening_number
-    return f"{number} · {subject.full_name}"
+    return f"{number} · {full_name(subject.family_name, subject.given_name)}"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.storage import migrate
-from coordinator_app.storage.audit import ACTOR_KEY
+from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY
 from coordinator_app.storage.engine import create_database_engine, redact, session_factory
 
 
@@ -41,12 +41,16 @@ class Database:
             migrate.upgrade(self.engine)
 
     @contextmanager
-    def write(self, actor: str) -> Iterator[Session]:
-        """A unit of work by ``actor``: everything in it commits together, with its audit rows, or not at all."""
+    def write(self, actor: str, reason: str = "") -> Iterator[Session]:
+        """A unit of work by ``actor``: everything in it commits together, with its audit rows, or not at all.
+
+        ``reason`` (why data already saved or signed is changed) is written on every audit row of the unit.
+        """
         if not actor:
             raise ValueError("a change needs an acting user")
         with self._sessions() as session, session.begin():
             session.info[ACTOR_KEY] = actor
+            session.info[REASON_KEY] = reason.strip()
             yield session
 
     @contextmanager

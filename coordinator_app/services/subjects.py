@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.domain.identity import mask_identity_number
+from coordinator_app.domain.subjects import Sex, SubjectStatus, full_name
 from coordinator_app.services.database import Database
 from coordinator_app.storage.models import Subject
 
@@ -17,11 +18,17 @@ class SubjectRow:
     id: int
     screening_number: str
     subject_number: str | None
-    full_name: str
+    family_name: str
+    given_name: str
     sex: Sex
     date_of_birth: dt.date
     status: SubjectStatus
     screened_on: dt.date
+    identity_masked: str = ""
+
+    @property
+    def name(self) -> str:
+        return full_name(self.family_name, self.given_name)
 
 
 class SubjectService:
@@ -37,7 +44,9 @@ class SubjectService:
                 or_(
                     Subject.screening_number.ilike(pattern),
                     Subject.subject_number.ilike(pattern),
-                    Subject.full_name.ilike(pattern),
+                    (Subject.family_name + Subject.given_name).ilike(pattern),
+                    (Subject.family_name + " " + Subject.given_name).ilike(pattern),
+                    (Subject.given_name + " " + Subject.family_name).ilike(pattern),
                 )
             )
         with self._db.read() as session:
@@ -46,11 +55,13 @@ class SubjectService:
                     s.id,
                     s.screening_number,
                     s.subject_number,
-                    s.full_name,
+                    s.family_name,
+                    s.given_name,
                     Sex(s.sex),
                     s.date_of_birth,
                     SubjectStatus(s.status),
                     s.screened_on,
+                    mask_identity_number(s.identity_number) if s.identity_number else "",
                 )
                 for s in session.scalars(query)
             ]

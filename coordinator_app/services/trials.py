@@ -22,7 +22,7 @@ from coordinator_app.domain.protocol import (
     protocol_from_mapping,
     protocol_to_mapping,
 )
-from coordinator_app.domain.subjects import EnrollmentProgress, SubjectStatus
+from coordinator_app.domain.subjects import EnrollmentProgress, SubjectStatus, format_number
 from coordinator_app.resource_files import bundled_protocols
 from coordinator_app.services.contact_validation import normalize_phone
 from coordinator_app.services.database import Database
@@ -45,6 +45,23 @@ class LoadResult:
     trial: TrialSummary
     created: bool
     changed: bool
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How the app numbers a trial's subjects."""
+
+    screening_prefix: str
+    subject_prefix: str
+    digits: int
+
+    @property
+    def example_screening(self) -> str:
+        return format_number(self.screening_prefix, 1, self.digits)
+
+    @property
+    def example_subject(self) -> str:
+        return format_number(self.subject_prefix, 1, self.digits)
 
 
 @dataclass(frozen=True)
@@ -143,6 +160,13 @@ class TrialService:
             if trial is None:
                 raise NotFoundError(f"no trial with id {trial_id}")
             return protocol_from_mapping(json.loads(trial.protocol_json), f"stored protocol of {trial.nct_id}")
+
+    def numbering(self, trial_id: int) -> Numbering:
+        with self._db.read() as session:
+            trial = session.get(Trial, trial_id)
+            if trial is None:
+                raise NotFoundError(f"no trial with id {trial_id}")
+            return Numbering(trial.screening_prefix, trial.subject_prefix, trial.number_digits)
 
     def overview(self, trial_id: int) -> TrialOverview:
         protocol = self.protocol(trial_id)

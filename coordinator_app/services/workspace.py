@@ -11,6 +11,9 @@ from coordinator_app.services.calendar import CalendarService
 from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
+from coordinator_app.services.screening import ScreeningService
+from coordinator_app.services.screening_import import ScreeningImportService
+from coordinator_app.services.screening_log import ScreeningLogService
 from coordinator_app.services.subjects import SubjectService
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage.engine import sqlite_url
@@ -26,6 +29,9 @@ class Workspace:
     contacts: ContactService
     subjects: SubjectService
     calendar: CalendarService
+    screening: ScreeningService
+    screening_import: ScreeningImportService
+    screening_log: ScreeningLogService
     demo_folder: Path | None = None
 
     @property
@@ -46,16 +52,21 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         url = sqlite_url(folder / "demo.sqlite3")
     database = Database(url)
     database.upgrade()
+    trials = TrialService(database)
+    screening = ScreeningService(database, trials)
     workspace = Workspace(
         database=database,
         actor=actor,
-        trials=TrialService(database),
+        trials=trials,
         contacts=ContactService(database),
         subjects=SubjectService(database),
         calendar=CalendarService(database),
+        screening=screening,
+        screening_import=ScreeningImportService(database, trials),
+        screening_log=ScreeningLogService(trials, screening),
         demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)
     if demo:
-        seed_demo(database, workspace.trials.resolve().id)
+        seed_demo(workspace)
     return workspace

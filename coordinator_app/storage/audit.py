@@ -1,8 +1,9 @@
 """The generic audit trail: every flush of an :class:`Audited` model writes audit rows.
 
 The rows are inserted on the flush's own connection, so they commit or roll back with the
-change they describe.  The acting user comes from ``session.info["actor"]``; a flush that
-changes audited data without one is refused, so no change is ever anonymous.
+change they describe. The acting user comes from ``session.info["actor"]`` and the reason for a
+change, where one was given, from ``session.info["reason"]``. A flush that changes audited data
+without an actor is refused, so no change is ever anonymous.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from coordinator_app.storage.models import Audited, AuditEntry
 from coordinator_app.storage.types import utc_now
 
 ACTOR_KEY = "actor"
+REASON_KEY = "reason"
 
 
 class MissingActorError(RuntimeError):
@@ -87,4 +89,7 @@ def _write_audit_rows(session: Session, flush_context: UOWTransaction) -> None:
     if not actor:
         raise MissingActorError("clinical data changed without an acting user: open the session with an actor")
     now = utc_now()
-    session.connection().execute(insert(AuditEntry), [{"occurred_at": now, "actor": actor, **row} for row in rows])
+    reason = session.info.get(REASON_KEY) or None
+    session.connection().execute(
+        insert(AuditEntry), [{"occurred_at": now, "actor": actor, "reason": reason, **row} for row in rows]
+    )

@@ -43,6 +43,10 @@ class Trial(Base, Audited):
     protocol_sha256: Mapped[str] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(500))
     loaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # How the app numbers this trial's subjects: prefix + zero-padded sequence (site-configurable).
+    screening_prefix: Mapped[str] = mapped_column(String(20), default="SCR-")
+    subject_prefix: Mapped[str] = mapped_column(String(20), default="SUB-")
+    number_digits: Mapped[int] = mapped_column(default=3)
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="trial")
 
@@ -61,6 +65,7 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(100))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)  # why data already saved or signed was changed
 
     __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
 
@@ -108,7 +113,7 @@ class Delegation(Base, Audited):
 
 
 class Subject(Base, Audited):
-    """A person screened for a trial. Later migrations add the eligibility and consent records."""
+    """A person screened for a trial, with their status in it."""
 
     __tablename__ = "subjects"
 
@@ -117,14 +122,78 @@ class Subject(Base, Audited):
     screening_number: Mapped[str] = mapped_column(String(40))
     subject_number: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), index=True)
-    full_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(100))
+    given_name: Mapped[str] = mapped_column(String(100), default="")
     sex: Mapped[str] = mapped_column(String(10))
     date_of_birth: Mapped[dt.date]
     phone: Mapped[str] = mapped_column(String(40), default="")
+    identity_number: Mapped[str | None] = mapped_column(String(18))
     screened_on: Mapped[dt.date]
+    assessment_date: Mapped[dt.date]
+    enrolled_on: Mapped[dt.date | None]
+    enrolment_override_reason: Mapped[str] = mapped_column(Text, default="")
+    status_date: Mapped[dt.date | None]  # when the subject left screening or the study
+    status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    facts: Mapped[list[SubjectFact]] = relationship(back_populates="subject", order_by="SubjectFact.name")
+    consents: Mapped[list[Consent]] = relationship(back_populates="subject", order_by="Consent.signed_at")
+    signoffs: Mapped[list[EligibilitySignoff]] = relationship(
+        back_populates="subject", order_by="EligibilitySignoff.signed_at"
+    )
 
     __table_args__ = (
         UniqueConstraint("trial_id", "screening_number"),
         UniqueConstraint("trial_id", "subject_number"),
     )
+
+
+class SubjectFact(Base, Audited):
+    """One eligibility fact as entered (canonical text, see domain.eligibility), with where it came from."""
+
+    __tablename__ = "subject_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(String(100))  # "" means unknown
+    source_note: Mapped[str] = mapped_column(Text, default="")
+
+    subject: Mapped[Subject] = relationship(back_populates="facts")
+
+    __table_args__ = (UniqueConstraint("subject_id", "name"),)
+
+
+class Consent(Base, Audited):
+    """Informed consent as signed: which document version, when, who obtained it, copy handed over."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    document_version: Mapped[str] = mapped_column(String(40))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    obtained_by: Mapped[str] = mapped_column(String(200))
+    copy_given: Mapped[bool | None]  # None: not recorded (e.g. imported from a paper log)
+
+    subject: Mapped[Subject] = relationship(back_populates="consents")
+
+
+class EligibilitySignoff(Base, Audited):
+    """An investigator's signed eligibility verdict, frozen; a later change supersedes it, never edits it."""
+
+    __tablename__ = "eligibility_signoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    assessment_date: Mapped[dt.date]
+    verdict: Mapped[str] = mapped_column(String(20))
+    failing: Mapped[str] = mapped_column(Text, default="")  # criterion codes, "; "-separated
+    facts_digest: Mapped[str] = mapped_column(String(64))  # what was signed: facts, consent, dates
+    signed_by: Mapped[str] = mapped_column(String(200))
+    meaning: Mapped[str] = mapped_column(String(100))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it was signed again
+    superseded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    subject: Mapped[Subject] = relationship(back_populates="signoffs")

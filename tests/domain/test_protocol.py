@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from coordinator_app.domain.eligibility import (
+    AgeRangeRule,
+    AllRule,
+    AnswerRule,
+    AnyRule,
+    Comparison,
+    ConsentSignedRule,
+    DurationSinceRule,
+    DurationUnit,
+    FactType,
+    NotRule,
+    RecentEventRule,
+    ThresholdRule,
+    rule_facts,
+)
 from coordinator_app.domain.errors import ProtocolError
 from coordinator_app.domain.protocol import (
+    Criterion,
+    Text,
     load_protocol_file,
     load_protocol_text,
     protocol_from_mapping,
     protocol_to_mapping,
 )
+from coordinator_app.domain.subjects import Sex
 from coordinator_app.resource_files import resource
 
 SHIPPED = Path(str(resource("protocols", "NCT05106972.toml")))
@@ -127,3 +147,328 @@ def test_unreadable_file_is_a_protocol_error(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00")
     with pytest.raises(ProtocolError, match="cannot be read"):
         load_protocol_file(binary)
+
+
+# -- eligibility facts and rules ---------------------------------------------------------------
+
+SCREENING_LOG_COLUMNS = [
+    ("hbv_cirrhosis_diagnosis_date", FactType.DATE),
+    ("decompensated", FactType.YES_NO),
+    ("conservative_treatment_start", FactType.DATE),
+    ("no_relief_after_treatment", FactType.YES_NO),
+    ("liver_transplant_unsuitable", FactType.YES_NO),
+    ("bleeding_tendency", FactType.YES_NO),
+    ("active_bleeding", FactType.YES_NO),
+    ("hepatic_encephalopathy", FactType.YES_NO),
+    ("other_cirrhosis_cause", FactType.YES_NO),
+    ("liver_malignancy_or_family_history", FactType.YES_NO),
+    ("hypersplenism_needing_splenectomy", FactType.YES_NO),
+    ("other_tumour_history", FactType.YES_NO),
+    ("pt_seconds", FactType.NUMBER),
+    ("pt_control_seconds", FactType.NUMBER),
+    ("last_albumin_date", FactType.DATE_OR_NONE),
+    ("last_upper_gi_bleed_date", FactType.DATE_OR_NONE),
+    ("spontaneous_peritonitis", FactType.YES_NO),
+    ("active_infection", FactType.YES_NO),
+    ("pregnant_or_lactating", FactType.YES_NO),
+    ("investigator_judges_inappropriate", FactType.YES_NO),
+]
+
+
+def test_shipped_facts_are_the_screening_log_columns_with_labels_in_both_languages() -> None:
+    facts = load_protocol_file(SHIPPED).eligibility.facts
+
+    assert [(f.name, f.type) for f in facts] == SCREENING_LOG_COLUMNS
+    assert {f.name: f.unit for f in facts if f.unit} == {"pt_seconds": "s", "pt_control_seconds": "s"}
+    for fact in facts:
+        assert fact.label.en, fact.name
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in fact.label.zh), fact.name
+
+
+def test_shipped_rules_follow_the_registry_text() -> None:
+    eligibility = load_protocol_file(SHIPPED).eligibility
+    rules = {c.code: c.rule for c in eligibility.inclusion + eligibility.exclusion}
+
+    assert all(rule is not None for rule in rules.values())
+    assert rules["IN1"] == AgeRangeRule(20, 60)
+    assert rules["IN2"] == AllRule(
+        (AnswerRule("decompensated", True), DurationSinceRule("hbv_cirrhosis_diagnosis_date", 5, DurationUnit.YEARS))
+    )
+    assert rules["IN4"] == AllRule((AnswerRule("bleeding_tendency", False), AnswerRule("active_bleeding", False)))
+    assert rules["IN6"] == AllRule(
+        (
+            DurationSinceRule("conservative_treatment_start", 6, DurationUnit.MONTHS),
+            AnswerRule("no_relief_after_treatment", True),
+        )
+    )
+    assert rules["IN7"] == ConsentSignedRule()
+    assert rules["EX1"] == NotRule(AgeRangeRule(20, 60))
+    assert rules["EX6"] == ThresholdRule(
+        "pt_seconds", Comparison.GREATER_THAN, Decimal("3.0"), minus="pt_control_seconds", unit="s"
+    )
+    assert rules["EX7"] == RecentEventRule("last_albumin_date", 21)
+    assert rules["EX8"] == RecentEventRule("last_upper_gi_bleed_date", 28)
+    assert rules["EX11"] == AnswerRule("pregnant_or_lactating", True, only_sex=Sex.FEMALE)
+    assert rules["EX12"] == AnswerRule("investigator_judges_inappropriate", True)
+    used = {name for rule in rules.values() if rule for name in rule_facts(rule)}
+    assert used == {name for name, _ in SCREENING_LOG_COLUMNS}
+
+
+def test_rules_are_stored_in_the_file_shape_with_thresholds_as_decimal_text(document: dict[str, Any]) -> None:
+    mapping = protocol_to_mapping(protocol_from_mapping(document))
+
+    assert mapping["eligibility"]["exclusion"][5]["rule"] == {
+        "kind": "threshold",
+        "fact": "pt_seconds",
+        "minus": "pt_control_seconds",
+        "greater_than": "3.0",
+        "unit": "s",
+    }
+    assert mapping["eligibility"]["exclusion"][10]["rule"] == {
+        "kind": "answer",
+        "fact": "pregnant_or_lactating",
+        "expect": "yes",
+        "only_sex": "female",
+    }
+    assert mapping["eligibility"]["facts"][12] == {
+        "name": "pt_seconds",
+        "type": "number",
+        "label": {"en": "Prothrombin time (PT), patient", "zh": "患者凝血酶原时间（PT）"},
+        "unit": "s",
+    }
+    assert mapping["eligibility"]["facts"][0].keys() == {"name", "type", "label"}
+    assert json.loads(json.dumps(mapping)) == mapping
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "stored"),
+    [("3.0", Decimal("3.0"), "3.0"), (3.0, Decimal("3.0"), "3.0"), (0.1, Decimal("0.1"), "0.1"), (3, Decimal(3), "3")],
+)
+def test_a_threshold_reads_text_or_toml_numbers_exactly(
+    document: dict[str, Any], written: object, value: Decimal, stored: str
+) -> None:
+    protocol = protocol_from_mapping(_bad(document, "eligibility.exclusion.5.rule.greater_than", written))
+    rule = protocol.eligibility.exclusion[5].rule
+
+    assert isinstance(rule, ThresholdRule)
+    assert (rule.value, str(rule.value)) == (value, stored)
+    assert protocol_to_mapping(protocol)["eligibility"]["exclusion"][5]["rule"]["greater_than"] == stored
+    assert protocol_from_mapping(protocol_to_mapping(protocol)) == protocol
+
+
+def test_every_rule_kind_round_trips(document: dict[str, Any]) -> None:
+    document["eligibility"]["inclusion"][0]["rule"] = {
+        "kind": "any",
+        "rules": [
+            {"kind": "age_range", "minimum": 18},
+            {"kind": "age_range", "maximum": 75, "only_sex": "male"},
+            {"kind": "not", "rule": {"kind": "consent_signed"}, "only_sex": "female"},
+            {"kind": "threshold", "fact": "pt_seconds", "at_most": "-1.50"},
+            {"kind": "threshold", "fact": "pt_seconds", "less_than": 20, "unit": "s"},
+            {"kind": "threshold", "fact": "pt_seconds", "at_least": "0"},
+            {"kind": "recent_event", "fact": "hbv_cirrhosis_diagnosis_date", "within_days": 0},
+            {"kind": "duration_since", "fact": "hbv_cirrhosis_diagnosis_date", "more_than": 0, "unit": "months"},
+            {"kind": "all", "rules": [{"kind": "answer", "fact": "decompensated", "expect": "no"}]},
+        ],
+    }
+    protocol = protocol_from_mapping(document)
+    rule = protocol.eligibility.inclusion[0].rule
+
+    assert isinstance(rule, AnyRule)
+    assert rule.rules[1] == AgeRangeRule(None, 75, Sex.MALE)
+    assert rule.rules[3] == ThresholdRule("pt_seconds", Comparison.AT_MOST, Decimal("-1.50"), unit="s")
+    assert protocol_from_mapping(protocol_to_mapping(protocol)) == protocol
+    assert protocol_to_mapping(protocol)["eligibility"]["inclusion"][0]["rule"]["rules"][1] == {
+        "kind": "age_range",
+        "maximum": 75,
+        "only_sex": "male",
+    }
+
+
+def test_rules_and_facts_are_optional(document: dict[str, Any]) -> None:
+    del document["eligibility"]["facts"]
+    for criterion in document["eligibility"]["inclusion"] + document["eligibility"]["exclusion"]:
+        del criterion["rule"]
+    protocol = protocol_from_mapping(document)
+
+    assert protocol.eligibility.facts == ()
+    assert protocol.eligibility.inclusion[0] == Criterion(
+        "IN1", Text("Aged between 20 and 60 (male or female)", "年龄20至60岁（男女不限）")
+    )
+    assert "rule" not in protocol_to_mapping(protocol)["eligibility"]["inclusion"][0]
+    assert protocol_from_mapping(protocol_to_mapping(protocol)) == protocol
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "key", "problem"),
+    [
+        (
+            "eligibility.inclusion.1.rule.rules.0.fact",
+            "x",
+            "eligibility.inclusion[1].rule.rules[0].fact",
+            "names 'x', which is not one of the [[eligibility.facts]]",
+        ),
+        (
+            "eligibility.inclusion.2.rule.fact",
+            "pt_seconds",
+            "eligibility.inclusion[2].rule.fact",
+            "names 'pt_seconds', a number fact; this rule needs a yes_no fact",
+        ),
+        (
+            "eligibility.inclusion.1.rule.rules.1.fact",
+            "last_albumin_date",
+            "eligibility.inclusion[1].rule.rules[1].fact",
+            "a date_or_none fact; this rule needs a date fact",
+        ),
+        (
+            "eligibility.exclusion.6.rule.fact",
+            "decompensated",
+            "eligibility.exclusion[6].rule.fact",
+            "needs a date_or_none or date fact",
+        ),
+        (
+            "eligibility.inclusion.0.rule.kind",
+            "between",
+            "eligibility.inclusion[0].rule.kind",
+            "must be one of answer, age_range, duration_since, threshold, recent_event, consent_signed, all, any, not,",
+        ),
+        ("eligibility.inclusion.0.rule.kind", ..., "eligibility.inclusion[0].rule.kind", "is missing"),
+        ("eligibility.inclusion.0.rule", "age 20-60", "eligibility.inclusion[0].rule", "must be a table, not the text"),
+        ("eligibility.exclusion.6.rule.within_days", ..., "eligibility.exclusion[6].rule.within_days", "is missing"),
+        (
+            "eligibility.exclusion.6.rule.within_days",
+            -1,
+            "eligibility.exclusion[6].rule.within_days",
+            "must be at least 0",
+        ),
+        (
+            "eligibility.exclusion.6.rule.within_day",
+            21,
+            "eligibility.exclusion[6].rule.within_day",
+            "is not a known key",
+        ),
+        (
+            "eligibility.inclusion.6.rule.fact",
+            "decompensated",
+            "eligibility.inclusion[6].rule.fact",
+            "is not a known key",
+        ),
+        (
+            "eligibility.inclusion.1.rule.rules.1.unit",
+            "weeks",
+            "eligibility.inclusion[1].rule.rules[1].unit",
+            "must be one of years, months, not 'weeks'",
+        ),
+        (
+            "eligibility.inclusion.1.rule.rules.1.more_than",
+            "5",
+            "eligibility.inclusion[1].rule.rules[1].more_than",
+            "must be a whole number",
+        ),
+        (
+            "eligibility.inclusion.2.rule.expect",
+            "true",
+            "eligibility.inclusion[2].rule.expect",
+            'must be "yes" or "no", not \'true\'',
+        ),
+        ("eligibility.inclusion.1.rule.rules", [], "eligibility.inclusion[1].rule.rules", "needs at least one rule"),
+        ("eligibility.exclusion.0.rule.rule", ..., "eligibility.exclusion[0].rule.rule", "is missing"),
+        (
+            "eligibility.exclusion.10.rule.only_sex",
+            "FEMALE",
+            "eligibility.exclusion[10].rule.only_sex",
+            "must be one of female, male, not 'FEMALE'",
+        ),
+        (
+            "eligibility.inclusion.0.rule.maximum",
+            19,
+            "eligibility.inclusion[0].rule.maximum",
+            "19 is below the minimum 20",
+        ),
+        (
+            "eligibility.exclusion.5.rule.greater_than",
+            "three",
+            "eligibility.exclusion[5].rule.greater_than",
+            "must be a finite number",
+        ),
+        (
+            "eligibility.exclusion.5.rule.greater_than",
+            "NaN",
+            "eligibility.exclusion[5].rule.greater_than",
+            "must be a finite number",
+        ),
+        (
+            "eligibility.exclusion.5.rule.greater_than",
+            float("inf"),
+            "eligibility.exclusion[5].rule.greater_than",
+            "must be a finite number",
+        ),
+        (
+            "eligibility.exclusion.5.rule.greater_than",
+            True,
+            "eligibility.exclusion[5].rule.greater_than",
+            "must be a finite number",
+        ),
+        (
+            "eligibility.exclusion.5.rule.at_least",
+            "3.0",
+            "eligibility.exclusion[5].rule",
+            "needs exactly one of greater_than, at_least, less_than, at_most",
+        ),
+        ("eligibility.exclusion.5.rule.greater_than", ..., "eligibility.exclusion[5].rule", "needs exactly one of"),
+        (
+            "eligibility.exclusion.5.rule.unit",
+            "ms",
+            "eligibility.exclusion[5].rule.unit",
+            "'ms' differs from the unit 's' of the fact 'pt_seconds'",
+        ),
+        (
+            "eligibility.exclusion.5.rule.minus",
+            "nope",
+            "eligibility.exclusion[5].rule.minus",
+            "names 'nope', which is not one of",
+        ),
+        (
+            "eligibility.facts.13.unit",
+            "min",
+            "eligibility.exclusion[5].rule.minus",
+            "names 'pt_control_seconds', measured in 'min', not 's'",
+        ),
+        (
+            "eligibility.facts.1.name",
+            "hbv_cirrhosis_diagnosis_date",
+            "eligibility.facts[1].name",
+            "'hbv_cirrhosis_diagnosis_date' is used by two facts",
+        ),
+        ("eligibility.facts.1.name", "sex", "eligibility.facts[1].name", "'sex' is read from the subject record"),
+        (
+            "eligibility.facts.1.name",
+            "Decompensated",
+            "eligibility.facts[1].name",
+            "must be lower-case letters, digits and _",
+        ),
+        (
+            "eligibility.facts.1.type",
+            "boolean",
+            "eligibility.facts[1].type",
+            "must be one of yes_no, date, date_or_none, number, not 'boolean'",
+        ),
+        (
+            "eligibility.facts.1.unit",
+            "s",
+            "eligibility.facts[1].unit",
+            "only a number fact has a unit, and this is a yes_no fact",
+        ),
+        ("eligibility.facts.1.label", ..., "eligibility.facts[1].label", "is missing"),
+        ("eligibility.facts.1.lable", "x", "eligibility.facts[1].lable", "is not a known key"),
+        ("eligibility.facts", {"name": "x"}, "eligibility.facts", "must be a list of tables"),
+    ],
+)
+def test_bad_rule_or_fact_is_reported_with_key_and_problem(
+    document: dict[str, Any], path: str, value: object, key: str, problem: str
+) -> None:
+    with pytest.raises(ProtocolError) as raised:
+        protocol_from_mapping(_bad(document, path, value), "site.toml")
+
+    assert raised.value.key == key
+    assert problem in raised.value.problem

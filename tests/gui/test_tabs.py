@@ -65,14 +65,14 @@ def test_eligibility_search_status_filter_and_details(
 
     tab.form.searchField.setText("王建国")
     qtbot.waitUntil(lambda: tab.subjects.rowCount() == 1)
-    assert tab.proxy.index(0, Column.SUBJECT_NUMBER).data() == "HK-001"
-    assert "HK-S001" in tab.form.subjectDetails.text()  # a single match is selected and shown
+    assert tab.proxy.index(0, Column.SUBJECT_NUMBER).data() == "DEMO-001"
+    assert "DEMO-S001" in tab.form.subjectDetails.text()  # a single match is selected and shown
 
     tab.form.searchField.clear()
     qtbot.waitUntil(lambda: tab.subjects.rowCount() == 6)
     tab.form.statusFilter.setCurrentIndex(tab.form.statusFilter.findText("Screening"))
     shown = [tab.proxy.index(row, Column.SCREENING_NUMBER).data() for row in range(tab.proxy.rowCount())]
-    assert shown == ["HK-S005", "HK-S006"]
+    assert shown == ["DEMO-S005", "DEMO-S006"]
     assert tab.form.countLabel.text() == "2 of 6 subjects"
 
 
@@ -83,7 +83,7 @@ def test_eligibility_sorts_dates_as_dates(qtbot: QtBot, demo_workspace: Workspac
     tab.form.subjectTable.sortByColumn(Column.BORN, Qt.SortOrder.AscendingOrder)
     oldest = tab.proxy.index(0, Column.NAME).data()
     youngest = tab.proxy.index(tab.proxy.rowCount() - 1, Column.NAME).data()
-    assert (oldest, youngest) == ("DEMO 黄海涛", "DEMO 林美玲")
+    assert (oldest, youngest) == ("黄海涛", "林美玲")
 
 
 def test_calendar_marks_screening_days_and_lists_the_day(
@@ -96,16 +96,16 @@ def test_calendar_marks_screening_days_and_lists_the_day(
     tab.select_day(dt.date(2026, 11, 23))
 
     assert tab.agenda.rowCount() == 1
-    assert tab.agenda.index(0, 0).data() == "HK-S006 · DEMO 吴丽华"
+    assert tab.agenda.index(0, 0).data() == "DEMO-S006 · 吴丽华"
     assert tab.agenda.index(0, 1).data() == "Screening visit"
     qtmodeltester.check(tab.agenda)  # type: ignore[attr-defined]
-    assert tab.enrolled.stringList() == ["HK-001 · DEMO 王建国", "HK-002 · DEMO 陈志强"]
+    assert tab.enrolled.stringList() == ["DEMO-001 · 王建国", "DEMO-002 · 陈志强"]
 
     tab.select_day(dt.date(2026, 11, 24))
     assert tab.agenda.rowCount() == 0
     assert not tab.form.agendaEmpty.isHidden()
 
     tab.select_day(dt.date(2026, 5, 6))  # another month: loads that month's events
-    assert tab.agenda.index(0, 0).data() == "HK-001 · DEMO 王建国"
+    assert tab.agenda.index(0, 0).data() == "DEMO-001 · 王建国"
     assert tab.agenda.rowCount() == 1
     assert tab.agenda.rowCount(QModelIndex()) == 1

@@ -107,7 +107,8 @@ def _add_subjects(workspace: Workspace, trial_id: int, statuses: list[SubjectSta
                 Subject(
                     trial_id=trial_id,
                     screening_number=f"S{number:03}",
-                    full_name=f"Person {number}",
+                    family_name=f"Person {number}",
+                    assessment_date=dt.date(2026, 1, 1),
                     sex="male",
                     date_of_birth=dt.date(1970, 1, 1),
                     status=status,

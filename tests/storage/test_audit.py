@@ -31,7 +31,9 @@ def _subject(trial_id: int) -> Subject:
     return Subject(
         trial_id=trial_id,
         screening_number="S001",
-        full_name="Test Person",
+        family_name="Person",
+        given_name="Test",
+        assessment_date=dt.date(2026, 11, 25),
         sex="female",
         date_of_birth=dt.date(1980, 2, 29),
         status="screening",
@@ -51,14 +53,14 @@ def test_insert_update_and_delete_are_audited_with_actor_and_values(database: Da
         session.add(subject)
     inserted = {e.field: e.new_value for e in _entries(database, "subjects")}
     assert inserted["date_of_birth"] == "1980-02-29"
-    assert inserted["full_name"] == "Test Person"
+    assert inserted["family_name"] == "Person"
     assert {e.actor for e in _entries(database, "subjects")} == {"nurse.liu"}
 
     with database.write("dr.zhang") as session:
         stored = session.get(Subject, subject.id)
         assert stored is not None
         stored.status = "enrolled"
-        stored.full_name = "Test Person"  # unchanged: no audit row
+        stored.family_name = "Person"  # unchanged: no audit row
     updates = [e for e in _entries(database, "subjects") if e.action == "update"]
     assert [(e.actor, e.field, e.old_value, e.new_value) for e in updates] == [
         ("dr.zhang", "status", "screening", "enrolled")

@@ -44,7 +44,7 @@ class CalendarTab(QWidget):
         enrolled = self._workspace.subjects.list_subjects(trial.id)
         self.enrolled.setStringList(
             [
-                f"{s.subject_number or s.screening_number} · {s.full_name}"
+                f"{s.subject_number or s.screening_number} · {s.name}"
                 for s in enrolled
                 if s.status is SubjectStatus.ENROLLED
             ]

@@ -63,7 +63,7 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
             case Column.SUBJECT_NUMBER:
                 return subject.subject_number or ""
             case Column.NAME:
-                return subject.full_name
+                return subject.name
             case Column.SEX:
                 return label(subject.sex)
             case Column.BORN:

@@ -102,7 +102,7 @@ class EligibilityTab(QWidget):
             f.subjectDetails.clear()
             return
         f.subjectHeading.setText(
-            f"<b>{rich(subject.subject_number or subject.screening_number)}</b> · {rich(subject.full_name)}"
+            f"<b>{rich(subject.subject_number or subject.screening_number)}</b> · {rich(subject.name)}"
         )
         f.subjectDetails.setText(
             self.tr("Screening number {screening} · {sex} · born {born} · screened on {screened} · {status}").format(

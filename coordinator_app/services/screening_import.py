@@ -1,0 +1,288 @@
+"""The site's Excel screening log, saved as CSV, comes in: all rows or none.
+
+Every cell is checked first and every problem is reported with its line, column and reason; only a
+file without problems is written, in one transaction. Each row is assessed on its own assessment date.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, assess, format_fact, parse_fact
+from coordinator_app.domain.errors import ValidationError
+from coordinator_app.domain.protocol import Protocol
+from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.services.database import Database
+from coordinator_app.services.screening import SubjectDraft, validate_subject
+from coordinator_app.services.trials import TrialService
+from coordinator_app.storage import models
+
+SUBJECT_COLUMNS = (
+    "screening_no",
+    "family_name",
+    "given_name",
+    "sex",
+    "date_of_birth",
+    "id_number",
+    "assessment_date",
+    "consent_date",
+)
+REQUIRED_COLUMNS = ("screening_no", "family_name", "sex", "date_of_birth", "assessment_date")
+SEXES = {"M": Sex.MALE, "F": Sex.FEMALE, "男": Sex.MALE, "女": Sex.FEMALE}
+CONSENT_TAKER = "recorded in the site's screening log"
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    line: int
+    column: str
+    value: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.value!r}: {self.problem}" if self.value else f"{where}: {self.problem}"
+
+
+class ScreeningImportError(ValueError):
+    """The file has problems; nothing was written."""
+
+    def __init__(self, source: str, problems: list[ImportProblem]) -> None:
+        self.source = source
+        self.problems = problems
+        listing = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n{listing}")
+
+
+@dataclass
+class _Row:
+    line: int
+    screening_no: str
+    draft: SubjectDraft
+    assessment_date: dt.date
+    consent_date: dt.date | None
+    facts: dict[str, str] = field(default_factory=dict)  # canonical text of the known facts
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("is not a date (YYYY-MM-DD)") from None
+
+
+class _RowReader:
+    """Reads one CSV row, collecting a problem per bad cell instead of stopping at the first."""
+
+    def __init__(self, line: int, cells: Mapping[str, str], problems: list[ImportProblem]) -> None:
+        self.line = line
+        self.cells = cells
+        self.problems = problems
+
+    def problem(self, column: str, value: str, text: str) -> None:
+        self.problems.append(ImportProblem(self.line, column, value, text))
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = (self.cells.get(column) or "").strip()
+        if required and not value:
+            self.problem(column, "", "is empty")
+        return value
+
+    def date(self, column: str, required: bool = False) -> dt.date | None:
+        value = self.text(column, required)
+        if not value:
+            return None
+        try:
+            return _date(value)
+        except ValueError as error:
+            self.problem(column, value, str(error))
+            return None
+
+
+class ScreeningImportService:
+    def __init__(self, database: Database, trials: TrialService) -> None:
+        self._db = database
+        self._trials = trials
+
+    def import_file(self, path: Path, trial_id: int, actor: str, *, today: dt.date | None = None) -> int:
+        """Import every row of ``path`` or none; returns the number of subjects added."""
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except OSError as error:
+            raise ScreeningImportError(str(path), [ImportProblem(0, "", "", f"cannot be read ({error})")]) from None
+        except UnicodeDecodeError as error:
+            problem = ImportProblem(0, "", "", f"is not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8")
+            raise ScreeningImportError(str(path), [problem]) from None
+        return self.import_text(text, trial_id, actor, source=str(path), today=today)
+
+    def import_text(
+        self, text: str, trial_id: int, actor: str, *, source: str = "<text>", today: dt.date | None = None
+    ) -> int:
+        protocol = self._trials.protocol(trial_id)
+        with self._db.read() as session:
+            taken = set(
+                session.scalars(select(models.Subject.screening_number).where(models.Subject.trial_id == trial_id))
+            )
+        rows, problems = _parse(text, protocol, taken, today or dt.date.today())
+        if problems:
+            raise ScreeningImportError(source, problems)
+        version = protocol.current_consent_version or "unspecified"
+        with self._db.write(actor) as session:
+            for row in rows:
+                session.add(_subject(trial_id, row, version, f"{Path(source).name} line {row.line}"))
+        return len(rows)
+
+
+def _parse(text: str, protocol: Protocol, taken: set[str], today: dt.date) -> tuple[list[_Row], list[ImportProblem]]:
+    problems: list[ImportProblem] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return [], [ImportProblem(1, "", "", "the file is empty: a header row is needed")]
+    columns = [name.strip() for name in header]
+    definitions = {d.name: d for d in protocol.eligibility.facts}
+    known = set(SUBJECT_COLUMNS) | set(definitions)
+    for name in columns:
+        if name not in known:
+            problems.append(ImportProblem(1, name, "", "is not a known column"))
+        elif columns.count(name) > 1:
+            problems.append(ImportProblem(1, name, "", "appears more than once"))
+    for name in REQUIRED_COLUMNS:
+        if name not in columns:
+            problems.append(ImportProblem(1, name, "", "is missing from the header"))
+    if problems:
+        return [], _unique(problems)
+
+    rows: list[_Row] = []
+    seen: dict[str, int] = {}
+    for cells in _records(reader, columns, problems):
+        line, values = cells
+        row = _parse_row(_RowReader(line, values, problems), definitions, protocol, today)
+        if row is None:
+            continue
+        if row.screening_no in taken:
+            problems.append(ImportProblem(line, "screening_no", row.screening_no, "is already in the database"))
+        elif row.screening_no in seen:
+            problems.append(
+                ImportProblem(line, "screening_no", row.screening_no, f"repeats line {seen[row.screening_no]}")
+            )
+        seen.setdefault(row.screening_no, line)
+        rows.append(row)
+    if not rows and not problems:
+        problems.append(ImportProblem(2, "", "", "the file has a header but no rows"))
+    return rows, problems
+
+
+def _records(
+    reader: Iterator[list[str]], columns: list[str], problems: list[ImportProblem]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    line = 1
+    for cells in reader:
+        line = getattr(reader, "line_num", line + 1)
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines, as spreadsheets leave them at the end
+        if len(cells) != len(columns):
+            problems.append(
+                ImportProblem(line, "", "", f"has {len(cells)} cells but the header has {len(columns)} columns")
+            )
+            continue
+        yield line, dict(zip(columns, cells, strict=True))
+
+
+def _parse_row(
+    cells: _RowReader, definitions: Mapping[str, FactDefinition], protocol: Protocol, today: dt.date
+) -> _Row | None:
+    before = len(cells.problems)
+    screening_no = cells.text("screening_no", required=True)
+    family_name = cells.text("family_name", required=True)
+    sex_text = cells.text("sex", required=True)
+    sex = SEXES.get(sex_text.upper())
+    if sex_text and sex is None:
+        cells.problem("sex", sex_text, "must be M or F")
+    born = cells.date("date_of_birth", required=True)
+    assessed = cells.date("assessment_date", required=True)
+    consent = cells.date("consent_date")
+    if assessed and assessed > today:
+        cells.problem("assessment_date", assessed.isoformat(), "is in the future")
+    if consent and consent > today:
+        cells.problem("consent_date", consent.isoformat(), "is in the future")
+    facts: dict[str, str] = {}
+    values = {}
+    for name, definition in definitions.items():
+        raw = cells.text(name)
+        try:
+            value = parse_fact(definition, raw)
+        except ValidationError as error:
+            cells.problem(name, raw, error.problem)
+            continue
+        facts[name] = format_fact(definition, value)
+        if value is not None:
+            values[name] = value
+    if len(cells.problems) > before or sex is None or born is None or assessed is None:
+        return None
+    try:
+        draft = validate_subject(
+            SubjectDraft(
+                family_name=family_name,
+                given_name=cells.text("given_name"),
+                sex=sex,
+                date_of_birth=born,
+                identity_number=cells.text("id_number"),
+            ),
+            assessed,
+        )
+        assess(protocol.eligibility, SubjectFacts(born, sex, consent, values), assessed)
+    except ValidationError as error:
+        cells.problem(_column_of(error.field), str(error.value), error.problem)
+        return None
+    return _Row(cells.line, screening_no, draft, assessed, consent, facts)
+
+
+def _column_of(field_name: str) -> str:
+    """The CSV column a validation error is about."""
+    return {"identity number": "id_number", "date of birth": "date_of_birth", "family name": "family_name"}.get(
+        field_name, field_name
+    )
+
+
+def _unique(problems: list[ImportProblem]) -> list[ImportProblem]:
+    return list(dict.fromkeys(problems))
+
+
+def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -> models.Subject:
+    subject = models.Subject(
+        trial_id=trial_id,
+        screening_number=row.screening_no,
+        status=SubjectStatus.SCREENING,
+        family_name=row.draft.family_name,
+        given_name=row.draft.given_name,
+        sex=row.draft.sex,
+        date_of_birth=row.draft.date_of_birth,
+        phone="",
+        identity_number=row.draft.identity_number or None,
+        screened_on=row.assessment_date,
+        assessment_date=row.assessment_date,
+    )
+    subject.facts = [
+        models.SubjectFact(name=name, value=value, source_note=source_note)
+        for name, value in row.facts.items()
+        if value
+    ]
+    if row.consent_date is not None:
+        local_midnight = dt.datetime.combine(row.consent_date, dt.time()).astimezone()
+        subject.consents = [
+            models.Consent(
+                document_version=consent_version,
+                signed_at=local_midnight,
+                obtained_by=CONSENT_TAKER,
+                copy_given=None,
+            )
+        ]
+    return subject
