@@ -147,3 +147,66 @@ def test_an_unusable_database_url_is_a_clear_error(capsys: pytest.CaptureFixture
     assert code == 2
     assert message in err
     assert "secret" not in err
+
+
+SCREENING_LOG = (
+    "screening_no,family_name,given_name,sex,date_of_birth,assessment_date,pt_seconds,pt_control_seconds\n"
+    "HK-S001,王,建国,M,1971-03-14,2026-05-06,15.3,12.3\n"
+    "HK-S002,李,秀英,F,1968-11-02,2026-05-20,15.4,12.3\n"
+)
+
+
+def test_subjects_import_then_screening_log(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "site-log.csv"
+    source.write_text(SCREENING_LOG, encoding="utf-8")
+
+    code, out, _ = _run(capsys, "--database", database_url, "subjects", "import", str(source))
+    assert (code, out) == (0, f"NCT05106972: imported 2 subject(s) from {source}\n")
+
+    log = tmp_path / "log.csv"
+    code, out, _ = _run(capsys, "--database", database_url, "screening-log", "--format", "csv", "-o", str(log))
+    assert code == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("HK-S001,,WJG,M,55,2026-05-06,incomplete,,")
+    assert lines[2].startswith("HK-S002,,LXY,F,57,2026-05-20,ineligible,EX6,")
+
+    pdf = tmp_path / "log.pdf"
+    code, _, _ = _run(capsys, "--database", database_url, "screening-log", "--format", "pdf", "-o", str(pdf))
+    assert code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_subjects_import_reports_bad_cells_and_imports_nothing(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "site-log.csv"
+    source.write_text(SCREENING_LOG.replace("15.4", "fifteen").replace(",M,", ",X,"), encoding="utf-8")
+
+    code, _, err = _run(capsys, "--database", database_url, "subjects", "import", str(source))
+
+    assert code == 2
+    assert "line 2, column sex: 'X': must be M or F" in err
+    assert "line 3, column pt_seconds: 'fifteen':" in err
+    assert "nothing was imported" in err
+    log = tmp_path / "log.csv"
+    _run(capsys, "--database", database_url, "screening-log", "-o", str(log))
+    assert log.read_text(encoding="utf-8").count("\n") == 1  # the header only
+
+
+def test_numbering_can_be_shown_and_set(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--database", database_url, "subjects", "numbering")
+    assert out == "NCT05106972: screening numbers SCR-001, subject numbers SUB-001\n"
+    code, out, _ = _run(
+        capsys,
+        "--database",
+        database_url,
+        "subjects",
+        "numbering",
+        "--screening-prefix",
+        "HK-S",
+        "--subject-prefix",
+        "HK-",
+    )
+    assert out == "NCT05106972: screening numbers HK-S001, subject numbers HK-001\n"

@@ -77,3 +77,31 @@ def test_sqlite_connections_get_the_safety_pragmas(database_url: str) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() == 10_000
+
+
+def test_subjects_of_revision_0003_keep_their_names_and_dates(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO trials (id, nct_id, title, protocol_json, protocol_sha256, source, loaded_at) "
+                "VALUES (1, 'NCT00000001', 'Old trial', '{}', 'x', 'test', '2025-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO subjects (trial_id, screening_number, status, full_name, sex, date_of_birth, phone,"
+                " screened_on, created_at) VALUES (1, 'S001', 'screening', '王建国', 'male', '1971-03-14', '',"
+                " '2026-05-06', '2026-05-06 00:00:00')"
+            )
+        )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT family_name, given_name, assessment_date, status_reason FROM subjects")
+        ).one()
+        assert tuple(row) == ("王建国", "", "2026-05-06", "")
+        assert connection.execute(text("SELECT screening_prefix, number_digits FROM trials")).one() == ("SCR-", 3)
