@@ -84,6 +84,7 @@ def _canonical_json(protocol: Protocol) -> str:
 class TrialService:
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._parsed: dict[str, Protocol] = {}  # by document digest: a stored protocol is parsed once
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -155,11 +156,19 @@ class TrialService:
         raise NotFoundError(f"trial {nct_id!r} is not in this database (known: {known})")
 
     def protocol(self, trial_id: int) -> Protocol:
+        """The trial's stored protocol (validated again when read: the database may come from elsewhere)."""
         with self._db.read() as session:
-            trial = session.get(Trial, trial_id)
-            if trial is None:
+            row = session.execute(select(Trial.nct_id, Trial.protocol_sha256).where(Trial.id == trial_id)).one_or_none()
+            if row is None:
                 raise NotFoundError(f"no trial with id {trial_id}")
-            return protocol_from_mapping(json.loads(trial.protocol_json), f"stored protocol of {trial.nct_id}")
+            nct_id, digest = row
+            if digest not in self._parsed:
+                document = session.scalar(select(Trial.protocol_json).where(Trial.id == trial_id)) or "{}"
+                stored = protocol_from_mapping(json.loads(document), f"stored protocol of {nct_id}")
+                if hashlib.sha256(document.encode()).hexdigest() == digest:
+                    self._parsed[digest] = stored
+                return stored
+            return self._parsed[digest]
 
     def numbering(self, trial_id: int) -> Numbering:
         with self._db.read() as session:
