@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
+from coordinator_app.domain.eligibility import CriterionState, FactType, Verdict
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 
 _CONTEXT = "Labels"
@@ -28,10 +29,23 @@ _NAMES: dict[object, object] = {
     ContactCategory.PHARMACY: QT_TRANSLATE_NOOP("Labels", "Pharmacy"),
     ContactCategory.ETHICS_COMMITTEE: QT_TRANSLATE_NOOP("Labels", "Ethics committee"),
     ContactCategory.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    Verdict.ELIGIBLE: QT_TRANSLATE_NOOP("Labels", "Eligible"),
+    Verdict.INELIGIBLE: QT_TRANSLATE_NOOP("Labels", "Not eligible"),
+    Verdict.INCOMPLETE: QT_TRANSLATE_NOOP("Labels", "Incomplete"),
+    CriterionState.MET: QT_TRANSLATE_NOOP("Labels", "Met"),
+    CriterionState.FAILS: QT_TRANSLATE_NOOP("Labels", "Fails"),
+    CriterionState.APPLIES: QT_TRANSLATE_NOOP("Labels", "Applies"),
+    CriterionState.DOES_NOT_APPLY: QT_TRANSLATE_NOOP("Labels", "Does not apply"),
+    CriterionState.MISSING: QT_TRANSLATE_NOOP("Labels", "Missing"),
+    CriterionState.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+    FactType.YES_NO: QT_TRANSLATE_NOOP("Labels", "Yes / no"),
+    FactType.DATE: QT_TRANSLATE_NOOP("Labels", "Date"),
+    FactType.DATE_OR_NONE: QT_TRANSLATE_NOOP("Labels", "Date, or none"),
+    FactType.NUMBER: QT_TRANSLATE_NOOP("Labels", "Number"),
 }
 
 
-def label(code: SubjectStatus | Sex | ContactKind | ContactCategory) -> str:
+def label(code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType) -> str:
     """The code's name in the user's language."""
     return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
 
@@ -68,6 +82,18 @@ _REGISTRY_TERMS: dict[str, object] = {
     "BIOLOGICAL": QT_TRANSLATE_NOOP("Labels", "Biological"),
     "INDUSTRY": QT_TRANSLATE_NOOP("Labels", "Industry"),
 }
+
+
+_SIGNATURE_MEANINGS: dict[str, object] = {
+    "approved eligibility verdict": QT_TRANSLATE_NOOP("Labels", "approved eligibility verdict"),
+}
+
+
+def signature_meaning(meaning: str) -> str:
+    """What a signature means, as stored (in English), in the user's language when the app knows the phrase."""
+    if meaning in _SIGNATURE_MEANINGS:
+        return QCoreApplication.translate(_CONTEXT, str(_SIGNATURE_MEANINGS[meaning]))
+    return meaning
 
 
 def registry_term(code: str) -> str:

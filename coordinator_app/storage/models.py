@@ -197,3 +197,92 @@ class EligibilitySignoff(Base, Audited):
     superseded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     subject: Mapped[Subject] = relationship(back_populates="signoffs")
+
+
+class Visit(Base, Audited):
+    """One visit of a subject's schedule: what the site recorded (status, booking, actual date) and, kept in
+    step by the schedule service, the date it stands on in the calendar and its window, so that the
+    calendar and "overdue" are plain indexed queries. ``sequence`` counts changes (RFC 5545 SEQUENCE).
+    """
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    booked_on: Mapped[dt.date | None]
+    actual_on: Mapped[dt.date | None]
+    scheduled_on: Mapped[dt.date] = mapped_column(index=True)
+    window_start: Mapped[dt.date]
+    window_end: Mapped[dt.date] = mapped_column(index=True)
+    sequence: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (UniqueConstraint("subject_id", "code"),)
+
+
+class Deviation(Base, Audited):
+    """A protocol deviation the site accepted, with its reason: kept and listed, never edited away."""
+
+    __tablename__ = "deviations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    visit_code: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(40))  # out_of_window, cell_dose, preparation_time
+    description: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class SafetyCheck(Base, Audited):
+    """The answers before an infusion (dose 2): any "yes" or a missing clearance blocks it."""
+
+    __tablename__ = "safety_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    visit_code: Mapped[str] = mapped_column(String(20))
+    active_infection: Mapped[bool]
+    spontaneous_peritonitis: Mapped[bool]
+    gi_bleeding_last_4_weeks: Mapped[bool]
+    investigator_clearance: Mapped[bool]
+    investigator: Mapped[str] = mapped_column(String(200))
+    checked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class InfusionRecord(Base, Audited):
+    """The cell product's chain of custody and the infusion itself, for one dose."""
+
+    __tablename__ = "infusion_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    visit_code: Mapped[str] = mapped_column(String(20))
+    product_lot: Mapped[str] = mapped_column(String(100))
+    release_certificate: Mapped[str] = mapped_column(String(100))
+    cells_per_dose: Mapped[str] = mapped_column(String(40))  # decimal text, e.g. "1.02E+8"
+    viability_release_percent: Mapped[str] = mapped_column(String(20))
+    viability_bedside_percent: Mapped[str] = mapped_column(String(20))
+    prepared_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    infusion_start: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    infusion_end: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    volume_ml: Mapped[str] = mapped_column(String(20))
+    rate_ml_per_hour: Mapped[str] = mapped_column(String(20))
+    transport_temperature_c: Mapped[str] = mapped_column(String(20))
+    vital_signs_json: Mapped[str] = mapped_column(Text)  # [{"minute": -15, "temperature_c": "36.6", ...}, ...]
+    immediate_reactions: Mapped[str] = mapped_column(Text, default="")
+    administered_by: Mapped[str] = mapped_column(String(200))
+    checked_by: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("subject_id", "visit_code"),)
+
+
+class SiteSetting(Base, Audited):
+    """A site rule the coordinator can change (infusions per day, preparation-time limit, clinic hour)."""
+
+    __tablename__ = "site_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

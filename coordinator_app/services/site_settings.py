@@ -1,0 +1,55 @@
+"""Site rules a coordinator can change; each has a default that holds until someone does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coordinator_app.domain.errors import ValidationError
+from coordinator_app.services.database import Database
+from coordinator_app.storage.models import SiteSetting
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    max_infusions_per_day: int = 2
+    preparation_limit_minutes: int = 120  # from cell preparation (thaw) to the end of the infusion
+    clinic_start: dt.time = dt.time(8, 30)  # the hour visits are shown at in exported calendars
+    visit_minutes: int = 60
+
+
+_KEYS = {
+    "max_infusions_per_day": int,
+    "preparation_limit_minutes": int,
+    "clinic_start": dt.time.fromisoformat,
+    "visit_minutes": int,
+}
+
+
+class SiteSettingsService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def rules(self) -> SiteRules:
+        with self._db.read() as session:
+            stored = {s.key: s.value for s in session.query(SiteSetting)}
+        values = {key: parse(stored[key]) for key, parse in _KEYS.items() if key in stored}
+        return SiteRules(**values)  # type: ignore[arg-type]
+
+    def set(self, key: str, value: str, actor: str) -> SiteRules:
+        """Change one rule; the value is checked before anything is written."""
+        if key not in _KEYS:
+            raise ValidationError("setting", key, f"is not a site setting ({', '.join(_KEYS)})")
+        try:
+            parsed = _KEYS[key](value.strip())
+        except ValueError:
+            raise ValidationError(key, value, "is not a valid value") from None
+        if isinstance(parsed, int) and parsed < 1:
+            raise ValidationError(key, value, "must be at least 1")
+        with self._db.write(actor) as session:
+            row = session.get(SiteSetting, key)
+            if row is None:
+                session.add(SiteSetting(key=key, value=value.strip()))
+            else:
+                row.value = value.strip()
+        return self.rules()
