@@ -7,6 +7,8 @@ Errors a user can fix (a bad file, an unknown trial) are printed in one line, ex
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -15,13 +17,13 @@ from pathlib import Path
 from coordinator_app import __version__
 from coordinator_app.domain.errors import NotFoundError, ProtocolError, ValidationError
 from coordinator_app.services import settings
+from coordinator_app.services.csv_import import CsvImportError
 from coordinator_app.services.database import Database
-from coordinator_app.services.screening_import import ScreeningImportError
 from coordinator_app.services.trials import LoadResult
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 TAB_CHOICES = ("overview", "eligibility", "calendar", "contacts")
-USER_ERRORS = (ProtocolError, ValidationError, NotFoundError, ScreeningImportError)
+USER_ERRORS = (ProtocolError, ValidationError, NotFoundError, CsvImportError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,6 +90,32 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     log.add_argument("--trial", metavar="NCT")
     log.set_defaults(handler=_screening_log)
+
+    calendar = commands.add_parser("calendar", help="the visit calendar")
+    calendar_commands = calendar.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    ics = calendar_commands.add_parser("export", help="write the scheduled visits as an iCalendar (.ics) file")
+    ics.add_argument("--ics", type=Path, required=True, metavar="FILE.ics")
+    ics.add_argument("--subject", metavar="NUMBER", help="only this subject (screening or subject number)")
+    ics.add_argument("--month", metavar="YYYY-MM", help="only this month")
+    ics.add_argument("--trial", metavar="NCT")
+    ics.set_defaults(handler=_calendar_export)
+
+    schedule = commands.add_parser("schedule", help="a subject's visits: target, window, actual date, status")
+    schedule.add_argument("subject", metavar="SUBJECT", help="screening number or subject number")
+    schedule.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    schedule.add_argument("--trial", metavar="NCT")
+    schedule.set_defaults(handler=_schedule)
+
+    visits = commands.add_parser("visits", help="visits recorded before the app arrived")
+    visit_commands = visits.add_subparsers(dest="visits_command", metavar="ACTION", required=True)
+    visits_import = visit_commands.add_parser("import", help="import visit history (CSV): all rows or none")
+    visits_import.add_argument("file", type=Path, metavar="FILE.csv")
+    visits_import.add_argument("--trial", metavar="NCT")
+    visits_import.set_defaults(handler=_visits_import)
+
+    site = commands.add_parser("settings", help="show or change the site's rules")
+    site.add_argument("--set", nargs=2, metavar=("KEY", "VALUE"), help="e.g. --set max_infusions_per_day 3")
+    site.set_defaults(handler=_settings)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -230,6 +258,89 @@ def _screening_log(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     print(f"{trial.nct_id}: wrote {count} subject(s) to {args.output}")
+    return 0
+
+
+def _calendar_export(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        subject_id = workspace.screening.find(trial.id, args.subject).id if args.subject else None
+        count = workspace.calendar_export.write(trial.id, args.ics, subject_id=subject_id, month=_month(args.month))
+    finally:
+        workspace.close()
+    print(f"{trial.nct_id}: wrote {count} visit(s) to {args.ics}")
+    return 0
+
+
+def _month(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        raise ValidationError("--month", text, "must be YYYY-MM") from None
+    return year, month
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        subject = workspace.screening.find(trial.id, args.subject)
+        schedule = workspace.schedules.schedule(subject.id)
+    finally:
+        workspace.close()
+    visits = schedule.visits if schedule else ()
+    rows = [
+        {
+            "code": v.code,
+            "name": v.definition.name.en,
+            "target": (v.booked or v.planned).isoformat(),
+            "window_start": v.window_start.isoformat(),
+            "window_end": v.window_end.isoformat(),
+            "actual": v.actual.isoformat() if v.actual else None,
+            "status": v.status.value,
+        }
+        for v in visits
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(f"{args.subject}: dose 1 is not booked yet")
+    else:
+        for row in rows:
+            print(
+                f"{row['code']:<6} {row['target']}  {row['window_start']} – {row['window_end']}  "
+                f"{row['actual'] or '':<10}  {row['status']:<9}  {row['name']}"
+            )
+    return 0
+
+
+def _visits_import(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.visits_import.import_file(args.file, trial.id, workspace.actor)
+    finally:
+        workspace.close()
+    print(f"{trial.nct_id}: recorded {count} visit(s) from {args.file}")
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        rules = (
+            workspace.site_settings.set(args.set[0], args.set[1], workspace.actor)
+            if args.set
+            else workspace.site_settings.rules()
+        )
+    finally:
+        workspace.close()
+    for key, value in dataclasses.asdict(rules).items():
+        print(f"{key} = {value}")
     return 0
 
 

@@ -35,7 +35,7 @@ from coordinator_app.domain.eligibility import (
     Rule,
     ThresholdRule,
 )
-from coordinator_app.domain.errors import ProtocolError
+from coordinator_app.domain.errors import NotFoundError, ProtocolError
 from coordinator_app.domain.keyed_reader import KeyedReader
 from coordinator_app.domain.subjects import Sex
 
@@ -96,6 +96,8 @@ class Intervention:
     dose: str = ""
     dose_count: int | None = None
     dose_interval_weeks: int | None = None
+    dose_cells: Decimal | None = None  # cells per dose, checked on each infusion record
+    dose_tolerance_percent: Decimal | None = None  # accepted deviation from dose_cells, either way
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,80 @@ class ConsentVersion:
 
 
 @dataclass(frozen=True)
+class Procedure:
+    """One assessment a visit can call for; visits name it by code, the visit packet prints its name."""
+
+    code: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class VisitDefinition:
+    """One visit of the plan: its target is ``day`` days after its anchor's date, its window
+    [target - before, target + after] inclusive. ``anchor`` None marks the first anchor (dose 1, day 0),
+    the date everything else counts from."""
+
+    code: str
+    name: Text
+    anchor: str | None
+    day: int
+    before: int
+    after: int
+    infusion: bool
+    procedures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+    """The schedule of assessments: visits in the order they happen, and the procedure vocabulary."""
+
+    visits: tuple[VisitDefinition, ...]
+    procedures: tuple[Procedure, ...]
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(v.code for v in self.visits)
+
+    def visit(self, code: str) -> VisitDefinition:
+        """The visit with ``code``; NotFoundError when the plan has none (codes come from imports and users)."""
+        for visit in self.visits:
+            if visit.code == code:
+                return visit
+        raise NotFoundError(f"{code!r} is not a visit of the visit plan ({', '.join(self.codes())})")
+
+    def first_anchor(self) -> VisitDefinition:
+        """The visit without an anchor: dose 1, the date the whole schedule counts from."""
+        return next(v for v in self.visits if v.anchor is None)
+
+    def anchors(self) -> tuple[VisitDefinition, ...]:
+        """Visits that other visits count from, in plan order: moving one moves its dependents."""
+        named = {v.anchor for v in self.visits}
+        return tuple(v for v in self.visits if v.code in named)
+
+    def dependents(self, code: str) -> tuple[VisitDefinition, ...]:
+        """Every visit whose date follows from ``code``'s, directly or through another anchor, in plan order."""
+        found: set[str] = set()
+        frontier = {code}
+        while frontier:
+            frontier = {v.code for v in self.visits if v.anchor in frontier} - found - {code}
+            found |= frontier
+        return tuple(v for v in self.visits if v.code in found)
+
+    def infusions(self) -> tuple[VisitDefinition, ...]:
+        """The dosing visits in plan order; each may be given only after the ones before it."""
+        return tuple(v for v in self.visits if v.infusion)
+
+    def procedure(self, code: str) -> Procedure:
+        for procedure in self.procedures:
+            if procedure.code == code:
+                return procedure
+        raise NotFoundError(f"{code!r} is not a procedure of the visit plan")
+
+    def procedures_of(self, code: str) -> tuple[Procedure, ...]:
+        """What the visit packet of visit ``code`` lists, in the visit's order."""
+        return tuple(self.procedure(p) for p in self.visit(code).procedures)
+
+
+@dataclass(frozen=True)
 class Protocol:
     """Everything the registry publishes about one trial, plus the site's translations and consent versions."""
 
@@ -171,6 +247,7 @@ class Protocol:
     officials: tuple[Person, ...] = field(default=())
     consent_versions: tuple[ConsentVersion, ...] = ()
     current_consent_version: str = ""
+    visit_plan: VisitPlan | None = None  # the site's schedule of assessments; registry imports have none
 
     def consent_version_names(self) -> tuple[str, ...]:
         return tuple(v.version for v in self.consent_versions)
@@ -249,6 +326,7 @@ def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol
     central_contacts = tuple(_person(reader) for reader in root.tables("central_contacts"))
     officials = tuple(_person(reader) for reader in root.tables("officials"))
     consent_versions, current_consent_version = _consent(root.table("consent"))
+    visit_plan = None if root.value("visit_plan") is None else _visit_plan(root.table("visit_plan"))
     root.finish()
 
     return Protocol(
@@ -272,6 +350,7 @@ def protocol_from_mapping(data: Mapping[str, Any], source: str = "") -> Protocol
         officials=officials,
         consent_versions=consent_versions,
         current_consent_version=current_consent_version,
+        visit_plan=visit_plan,
     )
 
 
@@ -291,6 +370,105 @@ def _consent(reader: KeyedReader) -> tuple[tuple[ConsentVersion, ...], str]:
         raise reader.fail("current_version", f"{current!r} is not one of the listed versions ({', '.join(names)})")
     reader.finish()
     return tuple(versions), current
+
+
+# -- visit plan --------------------------------------------------------------------------------
+
+_VISIT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+_.-]*\Z")
+
+
+def _visit_plan(reader: KeyedReader) -> VisitPlan:
+    """The ``[visit_plan]``: procedures first, since visits name them."""
+    procedures: dict[str, Procedure] = {}
+    for item in reader.tables("procedures"):
+        code = item.string("code", required=True)
+        if not _FACT_NAME.match(code):
+            raise item.fail("code", f"{code!r} must be lower-case letters, digits and _, starting with a letter")
+        if code in procedures:
+            raise item.fail("code", f"{code!r} is used by two procedures")
+        procedures[code] = Procedure(code, _text(item, "name", required=True))
+        item.finish()
+
+    readers = reader.tables("visits", required=True)
+    if not readers:
+        raise reader.fail("visits", "needs at least one visit")
+    visits = [_visit(item, procedures) for item in readers]
+    reader.finish()
+
+    index: dict[str, int] = {}
+    for i, visit in enumerate(visits):
+        if visit.code in index:
+            raise readers[i].fail("code", f"{visit.code!r} is used by two visits")
+        index[visit.code] = i
+    firsts = [i for i, visit in enumerate(visits) if visit.anchor is None]
+    if not firsts:
+        raise reader.fail("visits", "needs one visit without an anchor: the first anchor (dose 1, day 0)")
+    if len(firsts) > 1:
+        raise readers[firsts[1]].fail(
+            "anchor", f"is missing; only one visit ({visits[firsts[0]].code!r}) can be the first anchor"
+        )
+    for i, visit in enumerate(visits):
+        if visit.anchor is not None and visit.anchor not in index:
+            raise readers[i].fail("anchor", f"names {visit.anchor!r}, which is not a visit of the plan")
+    for i, visit in enumerate(visits):
+        _check_visit(readers[i], visit, {v.code: v for v in visits})
+    return VisitPlan(tuple(visits), tuple(procedures.values()))
+
+
+def _visit(reader: KeyedReader, procedures: Mapping[str, Procedure]) -> VisitDefinition:
+    code = reader.string("code", required=True)
+    if not _VISIT_CODE.match(code):
+        raise reader.fail("code", f"{code!r} must be letters, digits and + - _ . (it is used in imports and exports)")
+    names = reader.strings("procedures")
+    for name in names:
+        if name not in procedures:
+            raise reader.fail("procedures", f"names {name!r}, which is not one of the [[visit_plan.procedures]]")
+    if len(set(names)) != len(names):
+        raise reader.fail("procedures", "lists a procedure twice")
+    visit = VisitDefinition(
+        code=code,
+        name=_text(reader, "name", required=True),
+        anchor=reader.string("anchor") or None,
+        day=reader.integer("day"),
+        before=reader.integer("before", required=False, minimum=0) or 0,
+        after=reader.integer("after", required=False, minimum=0) or 0,
+        infusion=reader.boolean("infusion"),
+        procedures=names,
+    )
+    reader.finish()
+    return visit
+
+
+def _check_visit(reader: KeyedReader, visit: VisitDefinition, visits: Mapping[str, VisitDefinition]) -> None:
+    """Rules that need the whole plan: no cycles, the first anchor is the day-0 dose, windows stay on their side."""
+    if visit.anchor is None:
+        if visit.day != 0:
+            raise reader.fail(
+                "day", f"must be 0 for the first anchor, the date every other visit counts from, not {visit.day}"
+            )
+        for key in ("before", "after"):
+            if getattr(visit, key):
+                raise reader.fail(key, "must be 0: the first anchor has no window, its date is the reference")
+        if not visit.infusion:
+            raise reader.fail("infusion", "must be true: the first anchor is dose 1, which enrolment proposes")
+        return
+    chain = [visit.code]
+    anchor: str | None = visit.anchor
+    while anchor is not None and anchor not in chain[1:]:  # a cycle elsewhere is reported on one of its own visits
+        chain.append(anchor)
+        if anchor == visit.code:
+            raise reader.fail("anchor", f"makes a cycle: {' -> '.join(chain)}")
+        anchor = visits[anchor].anchor
+    if visit.day >= 0 and visit.day - visit.before < 0:
+        raise reader.fail(
+            "before", f"{visit.before} opens the window before its anchor {visit.anchor!r} (day {visit.day})"
+        )
+    if visit.day < 0 and visit.day + visit.after > 0:
+        raise reader.fail(
+            "after", f"{visit.after} closes the window after its anchor {visit.anchor!r} (day {visit.day})"
+        )
+    if visit.infusion and visit.day <= 0:
+        raise reader.fail("day", f"must be after its anchor {visit.anchor!r} for an infusion: doses follow each other")
 
 
 def _design(reader: KeyedReader) -> Design:
@@ -316,9 +494,27 @@ def _intervention(reader: KeyedReader) -> Intervention:
         dose=reader.string("dose"),
         dose_count=reader.integer("dose_count", required=False, minimum=1),
         dose_interval_weeks=reader.integer("dose_interval_weeks", required=False, minimum=1),
+        dose_cells=_positive_decimal(reader, "dose_cells"),
+        dose_tolerance_percent=_positive_decimal(reader, "dose_tolerance_percent"),
     )
     reader.finish()
     return intervention
+
+
+def _positive_decimal(reader: KeyedReader, name: str) -> Decimal | None:
+    """A quantity written as text ("1e8") or a TOML number; exact, so boundaries hold."""
+    value = reader.value(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise reader.fail(name, f"must be a number, not {value!r}")
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise reader.fail(name, f"must be a number, not {value!r}") from None
+    if not number.is_finite() or number <= 0:
+        raise reader.fail(name, f"must be a positive number, not {value!r}")
+    return number
 
 
 def _arm(reader: KeyedReader, intervention_names: set[str]) -> Arm:
@@ -659,6 +855,26 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
     def optional(values: dict[str, Any]) -> dict[str, Any]:
         return {key: value for key, value in values.items() if value is not None}
 
+    def visit(value: VisitDefinition) -> dict[str, Any]:
+        return optional(
+            {
+                "code": value.code,
+                "name": text(value.name),
+                "anchor": value.anchor,
+                "day": value.day,
+                "before": value.before,
+                "after": value.after,
+                "infusion": value.infusion,
+                "procedures": list(value.procedures),
+            }
+        )
+
+    def visit_plan(value: VisitPlan | None) -> dict[str, Any]:
+        if value is None:
+            return {}
+        procedures = [{"code": p.code, "name": text(p.name)} for p in value.procedures]
+        return {"visit_plan": {"procedures": procedures, "visits": [visit(v) for v in value.visits]}}
+
     p = protocol
     return {
         "schema_version": SCHEMA_VERSION,
@@ -695,6 +911,8 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
                     "dose": i.dose,
                     "dose_count": i.dose_count,
                     "dose_interval_weeks": i.dose_interval_weeks,
+                    "dose_cells": None if i.dose_cells is None else str(i.dose_cells),
+                    "dose_tolerance_percent": None if i.dose_tolerance_percent is None else str(i.dose_tolerance_percent),
                 }
             )
             for i in p.interventions
@@ -739,4 +957,5 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
                 {"version": v.version, "approved_on": date(v.approved_on), "note": v.note} for v in p.consent_versions
             ],
         },
+        **visit_plan(p.visit_plan),
     }

@@ -145,6 +145,20 @@ class ScreeningService:
             subject = _load(session, subject_id)
             return self._detail(subject, self._trials.protocol(subject.trial_id))
 
+    def find(self, trial_id: int, number: str) -> SubjectDetail:
+        """The subject with this screening or subject number."""
+        wanted = number.strip()
+        with self._db.read() as session:
+            subject_id = session.scalar(
+                select(models.Subject.id).where(
+                    models.Subject.trial_id == trial_id,
+                    (models.Subject.screening_number == wanted) | (models.Subject.subject_number == wanted),
+                )
+            )
+        if subject_id is None:
+            raise NotFoundError(f"no subject numbered {wanted!r} in this trial")
+        return self.detail(subject_id)
+
     def details(self, trial_id: int) -> list[SubjectDetail]:
         """Every subject of the trial with their verdict, by screening number (for lists and the log)."""
         protocol = self._trials.protocol(trial_id)

@@ -6,10 +6,8 @@ file without problems is written, in one transaction. Each row is assessed on it
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, ass
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.services.csv_import import CsvImportError, ImportProblem, read_rows, read_text
 from coordinator_app.services.database import Database
 from coordinator_app.services.screening import SubjectDraft, validate_subject
 from coordinator_app.services.trials import TrialService
@@ -39,26 +38,8 @@ SEXES = {"M": Sex.MALE, "F": Sex.FEMALE, "男": Sex.MALE, "女": Sex.FEMALE}
 CONSENT_TAKER = "recorded in the site's screening log"
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    line: int
-    column: str
-    value: str
-    problem: str
-
-    def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.value!r}: {self.problem}" if self.value else f"{where}: {self.problem}"
-
-
-class ScreeningImportError(ValueError):
-    """The file has problems; nothing was written."""
-
-    def __init__(self, source: str, problems: list[ImportProblem]) -> None:
-        self.source = source
-        self.problems = problems
-        listing = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s), nothing was imported:\n{listing}")
+# The name callers know this import's failure by.
+ScreeningImportError = CsvImportError
 
 
 @dataclass
@@ -113,14 +94,7 @@ class ScreeningImportService:
 
     def import_file(self, path: Path, trial_id: int, actor: str, *, today: dt.date | None = None) -> int:
         """Import every row of ``path`` or none; returns the number of subjects added."""
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as error:
-            raise ScreeningImportError(str(path), [ImportProblem(0, "", "", f"cannot be read ({error})")]) from None
-        except UnicodeDecodeError as error:
-            problem = ImportProblem(0, "", "", f"is not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8")
-            raise ScreeningImportError(str(path), [problem]) from None
-        return self.import_text(text, trial_id, actor, source=str(path), today=today)
+        return self.import_text(read_text(path), trial_id, actor, source=str(path), today=today)
 
     def import_text(
         self, text: str, trial_id: int, actor: str, *, source: str = "<text>", today: dt.date | None = None
@@ -142,28 +116,11 @@ class ScreeningImportService:
 
 def _parse(text: str, protocol: Protocol, taken: set[str], today: dt.date) -> tuple[list[_Row], list[ImportProblem]]:
     problems: list[ImportProblem] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
-        return [], [ImportProblem(1, "", "", "the file is empty: a header row is needed")]
-    columns = [name.strip() for name in header]
     definitions = {d.name: d for d in protocol.eligibility.facts}
     known = set(SUBJECT_COLUMNS) | set(definitions)
-    for name in columns:
-        if name not in known:
-            problems.append(ImportProblem(1, name, "", "is not a known column"))
-        elif columns.count(name) > 1:
-            problems.append(ImportProblem(1, name, "", "appears more than once"))
-    for name in REQUIRED_COLUMNS:
-        if name not in columns:
-            problems.append(ImportProblem(1, name, "", "is missing from the header"))
-    if problems:
-        return [], _unique(problems)
-
     rows: list[_Row] = []
     seen: dict[str, int] = {}
-    for cells in _records(reader, columns, problems):
-        line, values = cells
+    for line, values in read_rows(text, known, REQUIRED_COLUMNS, problems):
         row = _parse_row(_RowReader(line, values, problems), definitions, protocol, today)
         if row is None:
             continue
@@ -175,25 +132,7 @@ def _parse(text: str, protocol: Protocol, taken: set[str], today: dt.date) -> tu
             )
         seen.setdefault(row.screening_no, line)
         rows.append(row)
-    if not rows and not problems:
-        problems.append(ImportProblem(2, "", "", "the file has a header but no rows"))
     return rows, problems
-
-
-def _records(
-    reader: Iterator[list[str]], columns: list[str], problems: list[ImportProblem]
-) -> Iterator[tuple[int, dict[str, str]]]:
-    line = 1
-    for cells in reader:
-        line = getattr(reader, "line_num", line + 1)
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines, as spreadsheets leave them at the end
-        if len(cells) != len(columns):
-            problems.append(
-                ImportProblem(line, "", "", f"has {len(cells)} cells but the header has {len(columns)} columns")
-            )
-            continue
-        yield line, dict(zip(columns, cells, strict=True))
 
 
 def _parse_row(
@@ -250,10 +189,6 @@ def _column_of(field_name: str) -> str:
     return {"identity number": "id_number", "date of birth": "date_of_birth", "family name": "family_name"}.get(
         field_name, field_name
     )
-
-
-def _unique(problems: list[ImportProblem]) -> list[ImportProblem]:
-    return list(dict.fromkeys(problems))
 
 
 def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -> models.Subject:

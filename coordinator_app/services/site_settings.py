@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coordinator_app.domain.errors import ValidationError
@@ -18,7 +19,7 @@ class SiteRules:
     visit_minutes: int = 60
 
 
-_KEYS = {
+_KEYS: dict[str, Callable[[str], int | dt.time]] = {
     "max_infusions_per_day": int,
     "preparation_limit_minutes": int,
     "clinic_start": dt.time.fromisoformat,
@@ -34,7 +35,7 @@ class SiteSettingsService:
         with self._db.read() as session:
             stored = {s.key: s.value for s in session.query(SiteSetting)}
         values = {key: parse(stored[key]) for key, parse in _KEYS.items() if key in stored}
-        return SiteRules(**values)  # type: ignore[arg-type]
+        return SiteRules(**values)  # type: ignore[arg-type]  # each parser returns its field's type
 
     def set(self, key: str, value: str, actor: str) -> SiteRules:
         """Change one rule; the value is checked before anything is written."""

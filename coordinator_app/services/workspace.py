@@ -8,14 +8,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator_app.services.calendar import CalendarService
+from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
+from coordinator_app.services.infusions import InfusionService
+from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
 from coordinator_app.services.screening_import import ScreeningImportService
 from coordinator_app.services.screening_log import ScreeningLogService
+from coordinator_app.services.site_settings import SiteSettingsService
 from coordinator_app.services.subjects import SubjectService
 from coordinator_app.services.trials import TrialService
+from coordinator_app.services.visits_import import VisitsImportService
 from coordinator_app.storage.engine import sqlite_url
 
 
@@ -32,6 +37,11 @@ class Workspace:
     screening: ScreeningService
     screening_import: ScreeningImportService
     screening_log: ScreeningLogService
+    site_settings: SiteSettingsService
+    schedules: ScheduleService
+    infusions: InfusionService
+    calendar_export: CalendarExportService
+    visits_import: VisitsImportService
     demo_folder: Path | None = None
 
     @property
@@ -54,6 +64,8 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
     database.upgrade()
     trials = TrialService(database)
     screening = ScreeningService(database, trials)
+    site_settings = SiteSettingsService(database)
+    schedules = ScheduleService(database, trials, site_settings)
     workspace = Workspace(
         database=database,
         actor=actor,
@@ -64,6 +76,11 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         screening=screening,
         screening_import=ScreeningImportService(database, trials),
         screening_log=ScreeningLogService(trials, screening),
+        site_settings=site_settings,
+        schedules=schedules,
+        infusions=InfusionService(database, trials, schedules, site_settings),
+        calendar_export=CalendarExportService(database, trials, site_settings),
+        visits_import=VisitsImportService(database, trials, screening),
         demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)

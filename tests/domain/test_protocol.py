@@ -26,10 +26,12 @@ from coordinator_app.domain.eligibility import (
     ThresholdRule,
     rule_facts,
 )
-from coordinator_app.domain.errors import ProtocolError
+from coordinator_app.domain.errors import NotFoundError, ProtocolError
 from coordinator_app.domain.protocol import (
     Criterion,
+    Procedure,
     Text,
+    VisitDefinition,
     load_protocol_file,
     load_protocol_text,
     protocol_from_mapping,
@@ -472,3 +474,184 @@ def test_bad_rule_or_fact_is_reported_with_key_and_problem(
 
     assert raised.value.key == key
     assert problem in raised.value.problem
+
+
+# -- visit plan --------------------------------------------------------------------------------
+
+VISIT_CODES = ["SCR", "D1", "D1+1", "W1", "W2", "W4", "W8", "W12", "D2", "D2+1", "W25", "W28", "W36", "W48"]
+
+
+def test_shipped_visit_plan_is_the_two_dose_schedule() -> None:
+    plan = load_protocol_file(SHIPPED).visit_plan
+
+    assert plan is not None
+    assert list(plan.codes()) == VISIT_CODES
+    timing = {v.code: (v.anchor, v.day, v.before, v.after) for v in plan.visits}
+    assert timing == {
+        "SCR": ("D1", -1, 27, 0),
+        "D1": (None, 0, 0, 0),
+        "D1+1": ("D1", 1, 0, 0),
+        "W1": ("D1", 7, 2, 2),
+        "W2": ("D1", 14, 3, 3),
+        "W4": ("D1", 28, 3, 3),
+        "W8": ("D1", 56, 7, 7),
+        "W12": ("D1", 84, 7, 7),
+        "D2": ("D1", 168, 7, 7),
+        "D2+1": ("D2", 1, 0, 0),
+        "W25": ("D2", 7, 2, 2),
+        "W28": ("D2", 28, 3, 3),
+        "W36": ("D2", 84, 7, 7),
+        "W48": ("D2", 168, 7, 7),
+    }
+    assert plan.first_anchor().code == "D1"
+    assert [v.code for v in plan.anchors()] == ["D1", "D2"]
+    assert [v.code for v in plan.infusions()] == ["D1", "D2"]
+    assert [v.code for v in plan.dependents("D2")] == ["D2+1", "W25", "W28", "W36", "W48"]
+    assert [v.code for v in plan.dependents("D1")] == [c for c in VISIT_CODES if c != "D1"]
+    assert plan.dependents("W12") == ()
+    assert plan.visit("W48").name == Text(
+        "Week 48, end of study (24 weeks after dose 2)", "第48周，研究结束（第2次输注后24周）"
+    )
+
+
+def test_shipped_visits_list_their_procedures_for_the_packet() -> None:
+    plan = load_protocol_file(SHIPPED).visit_plan
+    assert plan is not None
+
+    assert plan.procedure("lab_liver") == Procedure(
+        "lab_liver", Text("Liver function: ALT, AST, TBIL, ALB, CHE", "肝功能：ALT、AST、TBIL、ALB、CHE")
+    )
+    named = " ".join(p.name.en for p in plan.procedures)
+    for analyte in ("ALT", "AST", "TBIL", "ALB", "PT/INR", "CHE", "creatinine", "Na", "HBV DNA", "AFP", "ultrasound"):
+        assert analyte in named, analyte
+    for procedure in plan.procedures:
+        assert procedure.name.en and any("\u4e00" <= ch <= "\u9fff" for ch in procedure.name.zh), procedure.code
+    for visit in plan.visits:
+        assert {"vitals", "ae_review", "con_meds"} <= set(visit.procedures), visit.code
+        assert ("infusion" in visit.procedures) is visit.infusion, visit.code
+        assert visit.name.en and visit.name.zh, visit.code
+
+    def having(code: str) -> list[str]:
+        return [v.code for v in plan.visits if code in v.procedures]
+
+    assert having("lab_liver")[:2] == ["SCR", "D1"]
+    assert having("renal") == ["SCR", "D1", "W4", "W12", "D2", "W28", "W48"]
+    assert having("ultrasound") == having("hbv_dna") == having("afp") == ["SCR", "W12", "D2", "W36", "W48"]
+    assert having("qol") == ["SCR", "W12", "D2", "W48"]
+    assert having("consent") == ["SCR"]
+    assert [p.code for p in plan.procedures_of("W1")] == ["vitals", "lab_liver", "ae_review", "con_meds"]
+    with pytest.raises(NotFoundError, match="'W3' is not a visit"):
+        plan.visit("W3")
+
+
+def test_visit_plan_is_stored_in_the_file_shape(document: dict[str, Any]) -> None:
+    protocol = protocol_from_mapping(document)
+    stored = json.loads(json.dumps(protocol_to_mapping(protocol)))
+
+    assert stored["visit_plan"]["visits"][1] == {
+        "code": "D1",
+        "name": {"en": "Dose 1 (infusion 1)", "zh": "第1次给药（第1次输注）"},
+        "day": 0,
+        "before": 0,
+        "after": 0,
+        "infusion": True,
+        "procedures": list(document["visit_plan"]["visits"][1]["procedures"]),
+    }
+    assert stored["visit_plan"]["visits"][0]["anchor"] == "D1"
+    assert stored["visit_plan"]["procedures"][2] == {"code": "vitals", "name": {"en": "Vital signs", "zh": "生命体征"}}
+    assert protocol_from_mapping(stored) == protocol
+
+
+def test_visit_plan_is_optional_and_a_window_defaults_to_none(document: dict[str, Any]) -> None:
+    del document["visit_plan"]["visits"][3]["before"], document["visit_plan"]["visits"][3]["after"]
+    w1 = protocol_from_mapping(document).visit_plan.visits[3]  # type: ignore[union-attr]
+    assert w1 == VisitDefinition("W1", Text("Week 1", "第1周"), "D1", 7, 0, 0, False, w1.procedures)
+
+    del document["visit_plan"]
+    protocol = protocol_from_mapping(document)
+    assert protocol.visit_plan is None
+    assert "visit_plan" not in protocol_to_mapping(protocol)
+    assert protocol_from_mapping(protocol_to_mapping(protocol)) == protocol
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "key", "problem"),
+    [
+        ("visit_plan", [1], "visit_plan", "must be a table"),
+        ("visit_plan.note", "x", "visit_plan.note", "is not a known key"),
+        ("visit_plan.visits", ..., "visit_plan.visits", "is missing"),
+        ("visit_plan.visits", [], "visit_plan.visits", "needs at least one visit"),
+        ("visit_plan.visits.3.code", "W2", "visit_plan.visits[4].code", "'W2' is used by two visits"),
+        ("visit_plan.visits.3.code", "W 1", "visit_plan.visits[3].code", "must be letters, digits and + - _ ."),
+        ("visit_plan.visits.3.name", ..., "visit_plan.visits[3].name", "is missing"),
+        ("visit_plan.visits.3.window", 2, "visit_plan.visits[3].window", "is not a known key"),
+        (
+            "visit_plan.visits.3.anchor",
+            "D3",
+            "visit_plan.visits[3].anchor",
+            "names 'D3', which is not a visit of the plan",
+        ),
+        ("visit_plan.visits.1.anchor", "D2", "visit_plan.visits", "needs one visit without an anchor"),
+        (
+            "visit_plan.visits.8.anchor",
+            ...,
+            "visit_plan.visits[8].anchor",
+            "is missing; only one visit ('D1') can be the first anchor",
+        ),
+        ("visit_plan.visits.8.anchor", "W36", "visit_plan.visits[8].anchor", "makes a cycle: D2 -> W36 -> D2"),
+        ("visit_plan.visits.3.anchor", "W1", "visit_plan.visits[3].anchor", "makes a cycle: W1 -> W1"),
+        ("visit_plan.visits.3.day", ..., "visit_plan.visits[3].day", "is missing"),
+        ("visit_plan.visits.3.after", "2", "visit_plan.visits[3].after", "must be a whole number"),
+        ("visit_plan.visits.3.before", -1, "visit_plan.visits[3].before", "must be at least 0"),
+        ("visit_plan.visits.3.before", 8, "visit_plan.visits[3].before", "8 opens the window before its anchor 'D1'"),
+        ("visit_plan.visits.0.after", 2, "visit_plan.visits[0].after", "2 closes the window after its anchor 'D1'"),
+        ("visit_plan.visits.1.day", 3, "visit_plan.visits[1].day", "must be 0 for the first anchor"),
+        ("visit_plan.visits.1.after", 2, "visit_plan.visits[1].after", "must be 0: the first anchor has no window"),
+        ("visit_plan.visits.1.infusion", False, "visit_plan.visits[1].infusion", "must be true: the first anchor is"),
+        (
+            "visit_plan.visits.0.infusion",
+            True,
+            "visit_plan.visits[0].day",
+            "must be after its anchor 'D1' for an infusion",
+        ),
+        ("visit_plan.visits.3.infusion", "yes", "visit_plan.visits[3].infusion", "must be true or false"),
+        (
+            "visit_plan.visits.3.procedures",
+            ["vitals", "xray"],
+            "visit_plan.visits[3].procedures",
+            "names 'xray', which is not one of the [[visit_plan.procedures]]",
+        ),
+        (
+            "visit_plan.visits.3.procedures",
+            ["vitals", "vitals"],
+            "visit_plan.visits[3].procedures",
+            "lists a procedure twice",
+        ),
+        ("visit_plan.visits.3.procedures", "vitals", "visit_plan.visits[3].procedures", "must be a list of texts"),
+        (
+            "visit_plan.procedures.1.code",
+            "consent",
+            "visit_plan.procedures[1].code",
+            "'consent' is used by two procedures",
+        ),
+        ("visit_plan.procedures.1.code", "Vitals", "visit_plan.procedures[1].code", "must be lower-case letters"),
+        ("visit_plan.procedures.0.name", ..., "visit_plan.procedures[0].name", "is missing"),
+        ("visit_plan.procedures.0.detail", "x", "visit_plan.procedures[0].detail", "is not a known key"),
+    ],
+)
+def test_bad_visit_plan_is_reported_with_key_and_problem(
+    document: dict[str, Any], path: str, value: object, key: str, problem: str
+) -> None:
+    with pytest.raises(ProtocolError) as raised:
+        protocol_from_mapping(_bad(document, path, value), "site.toml")
+
+    assert raised.value.key == key
+    assert problem in raised.value.problem
+
+
+def test_a_cycle_is_reported_on_its_own_visit_even_when_another_hangs_on_it(document: dict[str, Any]) -> None:
+    document["visit_plan"]["visits"][3]["anchor"] = "D2"  # W1 -> D2 -> W36 -> D2: W1 is not in the cycle
+    with pytest.raises(ProtocolError) as raised:
+        protocol_from_mapping(_bad(document, "visit_plan.visits.8.anchor", "W36"))
+
+    assert (raised.value.key, raised.value.problem) == ("visit_plan.visits[8].anchor", "makes a cycle: D2 -> W36 -> D2")

@@ -1,0 +1,448 @@
+"""The visit schedule: booking dose 1, rescheduling with what moves, recording visits, the calendar's queries.
+
+Dates come from the protocol's visit plan (domain.schedule); what the site decided (bookings, actual
+dates, statuses) is stored per visit, together with the date and window the visit stands on now, kept
+in step after every change so the calendar is a plain indexed query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.protocol import Protocol, Text, VisitPlan
+from coordinator_app.domain.schedule import (
+    Move,
+    ScheduledVisit,
+    VisitRecord,
+    VisitStatus,
+    build_schedule,
+    record_visit,
+    reschedule,
+    window_deviation,
+)
+from coordinator_app.domain.subjects import SubjectStatus
+from coordinator_app.services.database import Database
+from coordinator_app.services.site_settings import SiteSettingsService
+from coordinator_app.services.trials import TrialService
+from coordinator_app.services.workdays import DayFlag, day_flag, next_working_day
+from coordinator_app.storage import models
+
+ACTIVE = (VisitStatus.SCHEDULED.value, VisitStatus.DONE.value)
+WEEK = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class DeviationRecord:
+    visit_code: str
+    kind: str
+    description: str
+    reason: str
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SubjectSchedule:
+    subject_id: int
+    screening_number: str
+    subject_number: str | None
+    visits: tuple[ScheduledVisit, ...]
+    deviations: tuple[DeviationRecord, ...]
+
+    def visit(self, code: str) -> ScheduledVisit:
+        return next(v for v in self.visits if v.code == code)
+
+
+@dataclass(frozen=True)
+class ReschedulePreview:
+    """What a reschedule would do, shown before anything is saved."""
+
+    moves: tuple[Move, ...]
+    out_of_window: bool
+    flag: DayFlag | None  # the new date is a weekend or public holiday
+    capacity_problem: str  # empty when the infusion fits the day
+
+
+@dataclass(frozen=True)
+class CalendarVisit:
+    """A visit as the calendar lists it: the subject by number only."""
+
+    subject_id: int
+    subject_label: str
+    code: str
+    name: Text
+    date: dt.date
+    window_start: dt.date
+    window_end: dt.date
+    status: VisitStatus
+    infusion: bool
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.status is VisitStatus.SCHEDULED and today > self.window_end
+
+
+@dataclass(frozen=True)
+class TodayPanel:
+    due_today: tuple[CalendarVisit, ...]
+    due_this_week: tuple[CalendarVisit, ...]
+    overdue: tuple[CalendarVisit, ...]
+    infusions_next_14_days: tuple[CalendarVisit, ...]
+
+
+class ScheduleService:
+    def __init__(self, database: Database, trials: TrialService, settings: SiteSettingsService) -> None:
+        self._db = database
+        self._trials = trials
+        self._settings = settings
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def schedule(self, subject_id: int) -> SubjectSchedule | None:
+        """The subject's visits, or None while dose 1 is not booked."""
+        with self._db.read() as session:
+            subject = _subject(session, subject_id)
+            plan = self._plan(subject.trial_id)
+            records, dose1 = _records(session, subject_id, plan)
+            if dose1 is None:
+                return None
+            return SubjectSchedule(
+                subject.id,
+                subject.screening_number,
+                subject.subject_number,
+                build_schedule(plan, dose1, records),
+                _deviations(session, subject_id),
+            )
+
+    def require_schedule(self, subject_id: int) -> SubjectSchedule:
+        schedule = self.schedule(subject_id)
+        if schedule is None:
+            raise ValidationError("dose 1", "", "is not booked yet: book dose 1 first")
+        return schedule
+
+    def visits_between(self, trial_id: int, first: dt.date, last: dt.date) -> list[CalendarVisit]:
+        """Every visit standing on a day from ``first`` through ``last``, by date then subject."""
+        plan = self._plan(trial_id)
+        with self._db.read() as session:
+            rows = session.execute(
+                _calendar_query(trial_id).where(models.Visit.scheduled_on >= first, models.Visit.scheduled_on <= last)
+            )
+            return [_calendar_visit(plan, *row) for row in rows]
+
+    def today(self, trial_id: int, today: dt.date) -> TodayPanel:
+        """The morning view: due today, due this week, overdue, and the infusions of the next 14 days."""
+        plan = self._plan(trial_id)
+        week_end = today + dt.timedelta(days=6 - today.weekday())
+        with self._db.read() as session:
+            upcoming = [
+                _calendar_visit(plan, *row)
+                for row in session.execute(
+                    _calendar_query(trial_id).where(
+                        models.Visit.scheduled_on >= today,
+                        models.Visit.scheduled_on <= today + dt.timedelta(days=14),
+                    )
+                )
+            ]
+            overdue = [
+                _calendar_visit(plan, *row)
+                for row in session.execute(
+                    _calendar_query(trial_id).where(
+                        models.Visit.status == VisitStatus.SCHEDULED, models.Visit.window_end < today
+                    )
+                )
+            ]
+        scheduled = [v for v in upcoming if v.status is VisitStatus.SCHEDULED]
+        return TodayPanel(
+            due_today=tuple(v for v in scheduled if v.date == today),
+            due_this_week=tuple(v for v in scheduled if today < v.date <= week_end),
+            overdue=tuple(overdue),
+            infusions_next_14_days=tuple(v for v in scheduled if v.infusion),
+        )
+
+    # -- booking and moving ----------------------------------------------------------------------
+
+    def propose_dose1(self, subject_id: int) -> dt.date:
+        """The first working day after enrolment (or after today, if later) with room for another infusion."""
+        with self._db.read() as session:
+            subject = _subject(session, subject_id)
+            start = max(subject.enrolled_on or dt.date.today(), dt.date.today())
+        day = next_working_day(start)
+        plan_codes = self._infusion_codes(subject.trial_id)
+        while (
+            self._infusions_on(day, plan_codes, exclude_subject=subject_id)
+            >= self._settings.rules().max_infusions_per_day
+        ):
+            day = next_working_day(day)
+        return day
+
+    def book_dose1(self, subject_id: int, day: dt.date, actor: str) -> SubjectSchedule:
+        """Confirming dose 1 generates the whole schedule."""
+        with self._db.read() as session:
+            subject = _subject(session, subject_id)
+            booked = session.scalar(select(func.count()).where(models.Visit.subject_id == subject_id))
+        if subject.status != SubjectStatus.ENROLLED:
+            raise ValidationError("status", subject.status, "only an enrolled subject can be booked for dose 1")
+        if booked:
+            raise ValidationError("dose 1", subject.screening_number, "is booked already: reschedule it instead")
+        if subject.enrolled_on and day < subject.enrolled_on:
+            raise ValidationError("dose 1 date", day.isoformat(), f"is before enrolment ({subject.enrolled_on})")
+        plan = self._plan(subject.trial_id)
+        first = first_anchor(plan)
+        self._check_capacity(subject.trial_id, subject_id, first, day)
+        schedule = build_schedule(plan, day, {first: VisitRecord(booked=day)})
+        with self._db.write(actor) as session:
+            for visit in schedule:
+                session.add(
+                    models.Visit(
+                        subject_id=subject_id,
+                        code=visit.code,
+                        status=visit.status,
+                        booked_on=visit.booked,
+                        actual_on=visit.actual,
+                        scheduled_on=visit.date,
+                        window_start=visit.window_start,
+                        window_end=visit.window_end,
+                    )
+                )
+        return self.require_schedule(subject_id)
+
+    def preview(self, subject_id: int, code: str, new_date: dt.date) -> ReschedulePreview:
+        current = self.require_schedule(subject_id)
+        plan = self.plan_of_subject(subject_id)
+        records, dose1 = self._records(subject_id)
+        assert dose1 is not None
+        _, moves = reschedule(plan, dose1, records, code, new_date)
+        capacity = ""
+        try:
+            self._check_capacity(self.trial_of(subject_id), subject_id, code, new_date)
+        except ValidationError as error:
+            capacity = error.problem
+        return ReschedulePreview(moves, window_deviation(current.visit(code), new_date), day_flag(new_date), capacity)
+
+    def reschedule(
+        self, subject_id: int, code: str, new_date: dt.date, reason: str, actor: str, deviation_reason: str = ""
+    ) -> SubjectSchedule:
+        """Move a visit (and, for an anchor, everything that hangs on it). Outside its window only with a
+        deviation reason, which is kept in the deviation list."""
+        if not reason.strip():
+            raise ValidationError("reason", reason, "is required to reschedule a visit")
+        current = self.require_schedule(subject_id)
+        preview = self.preview(subject_id, code, new_date)
+        if preview.capacity_problem:
+            raise ValidationError("date", new_date.isoformat(), preview.capacity_problem)
+        visit = current.visit(code)
+        if preview.out_of_window and not deviation_reason.strip():
+            raise ValidationError(
+                "date",
+                new_date.isoformat(),
+                f"is outside the window of {code} ({visit.window_start} to {visit.window_end}): "
+                "give a deviation reason to book it anyway",
+            )
+        plan = self.plan_of_subject(subject_id)
+        records, dose1 = self._records(subject_id)
+        assert dose1 is not None
+        new_records, _ = reschedule(plan, dose1, records, code, new_date)
+        with self._db.write(actor, reason) as session:
+            if preview.out_of_window:
+                session.add(
+                    models.Deviation(
+                        subject_id=subject_id,
+                        visit_code=code,
+                        kind="out_of_window",
+                        description=f"{code} booked on {new_date} outside its window {visit.window_start} to "
+                        f"{visit.window_end}",
+                        reason=deviation_reason.strip(),
+                        recorded_by=actor,
+                    )
+                )
+            self._store(session, subject_id, plan, new_records)
+        return self.require_schedule(subject_id)
+
+    def record(
+        self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None, actor: str, reason: str = ""
+    ) -> SubjectSchedule:
+        """A visit done (on its actual date), missed or cancelled. Infusions are recorded with their
+        infusion record instead, which holds what the product and the patient went through."""
+        plan = self.plan_of_subject(subject_id)
+        if status is VisitStatus.DONE and plan.visit(code).infusion:
+            raise ValidationError("visit", code, "is an infusion: record it with its infusion record")
+        return self._record(subject_id, code, status, actual, actor, reason)
+
+    def mark_infusion_done(self, subject_id: int, code: str, given_on: dt.date, actor: str) -> SubjectSchedule:
+        """Called by the infusion record, which holds the rest of what happened."""
+        return self._record(subject_id, code, VisitStatus.DONE, given_on, actor)
+
+    def _record(
+        self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None, actor: str, reason: str = ""
+    ) -> SubjectSchedule:
+        self.require_schedule(subject_id)
+        plan = self.plan_of_subject(subject_id)
+        records, dose1 = self._records(subject_id)
+        assert dose1 is not None
+        new_records = record_visit(plan, dose1, records, code, status, actual, dt.date.today())
+        with self._db.write(actor, reason) as session:
+            self._store(session, subject_id, plan, new_records)
+        return self.require_schedule(subject_id)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _store(self, session: Session, subject_id: int, plan: VisitPlan, records: Mapping[str, VisitRecord]) -> None:
+        """Write the records and bring every row's date and window in step; changed rows get a new SEQUENCE."""
+        dose1 = records[first_anchor(plan)].booked
+        assert dose1 is not None
+        schedule = {v.code: v for v in build_schedule(plan, dose1, records)}
+        for row in session.scalars(select(models.Visit).where(models.Visit.subject_id == subject_id)):
+            visit = schedule[row.code]
+            changed = (
+                row.status,
+                row.booked_on,
+                row.actual_on,
+                row.scheduled_on,
+                row.window_start,
+                row.window_end,
+            ) != (
+                visit.status.value,
+                visit.booked,
+                visit.actual,
+                visit.date,
+                visit.window_start,
+                visit.window_end,
+            )
+            if changed:
+                row.status = visit.status
+                row.booked_on = visit.booked
+                row.actual_on = visit.actual
+                row.scheduled_on = visit.date
+                row.window_start = visit.window_start
+                row.window_end = visit.window_end
+                row.sequence += 1
+
+    def _check_capacity(self, trial_id: int, subject_id: int, code: str, day: dt.date) -> None:
+        codes = self._infusion_codes(trial_id)
+        if code not in codes:
+            return
+        limit = self._settings.rules().max_infusions_per_day
+        booked = self._infusions_on(day, codes, exclude_subject=subject_id)
+        if booked >= limit:
+            raise ValidationError(
+                "infusion date",
+                day.isoformat(),
+                f"already has {booked} infusion(s) booked: the site's limit is {limit} a day",
+            )
+
+    def _infusions_on(self, day: dt.date, codes: tuple[str, ...], exclude_subject: int) -> int:
+        with self._db.read() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(models.Visit)
+                    .where(
+                        models.Visit.scheduled_on == day,
+                        models.Visit.code.in_(codes),
+                        models.Visit.status.in_(ACTIVE),
+                        models.Visit.subject_id != exclude_subject,
+                    )
+                )
+                or 0
+            )
+
+    def _plan(self, trial_id: int) -> VisitPlan:
+        return _plan_of(self._trials.protocol(trial_id))
+
+    def trial_of(self, subject_id: int) -> int:
+        with self._db.read() as session:
+            return _subject(session, subject_id).trial_id
+
+    def plan_of_subject(self, subject_id: int) -> VisitPlan:
+        return self._plan(self.trial_of(subject_id))
+
+    def _infusion_codes(self, trial_id: int) -> tuple[str, ...]:
+        return tuple(v.code for v in self._plan(trial_id).visits if v.infusion)
+
+    def _records(self, subject_id: int) -> tuple[dict[str, VisitRecord], dt.date | None]:
+        plan = self.plan_of_subject(subject_id)
+        with self._db.read() as session:
+            return _records(session, subject_id, plan)
+
+
+def _plan_of(protocol: Protocol) -> VisitPlan:
+    if protocol.visit_plan is None:
+        raise ValidationError("visit plan", protocol.nct_id, "this protocol has no visit plan to schedule from")
+    return protocol.visit_plan
+
+
+def _subject(session: Session, subject_id: int) -> models.Subject:
+    subject = session.get(models.Subject, subject_id)
+    if subject is None:
+        raise NotFoundError(f"no subject with id {subject_id}")
+    return subject
+
+
+def first_anchor(plan: VisitPlan) -> str:
+    """The visit the whole schedule hangs on (dose 1): the one with no anchor of its own."""
+    return next(v.code for v in plan.visits if v.anchor is None)
+
+
+def _records(session: Session, subject_id: int, plan: VisitPlan) -> tuple[dict[str, VisitRecord], dt.date | None]:
+    """The site's records by visit code, and dose 1's booked date (None: not booked)."""
+    rows = session.scalars(select(models.Visit).where(models.Visit.subject_id == subject_id))
+    records = {r.code: VisitRecord(VisitStatus(r.status), r.actual_on, r.booked_on) for r in rows}
+    first = records.get(first_anchor(plan))
+    return records, first.booked if first else None
+
+
+def _deviations(session: Session, subject_id: int) -> tuple[DeviationRecord, ...]:
+    rows = session.scalars(
+        select(models.Deviation).where(models.Deviation.subject_id == subject_id).order_by(models.Deviation.id)
+    )
+    return tuple(
+        DeviationRecord(r.visit_code, r.kind, r.description, r.reason, r.recorded_by, r.recorded_at) for r in rows
+    )
+
+
+def _calendar_query(trial_id: int) -> Select[int, str | None, str, str, dt.date, dt.date, dt.date, str]:
+    return (
+        select(
+            models.Visit.subject_id,
+            models.Subject.subject_number,
+            models.Subject.screening_number,
+            models.Visit.code,
+            models.Visit.scheduled_on,
+            models.Visit.window_start,
+            models.Visit.window_end,
+            models.Visit.status,
+        )
+        .join(models.Subject, models.Subject.id == models.Visit.subject_id)
+        .where(models.Subject.trial_id == trial_id)
+        .order_by(models.Visit.scheduled_on, models.Subject.screening_number)
+    )
+
+
+def _calendar_visit(
+    plan: VisitPlan,
+    subject_id: int,
+    subject_number: str | None,
+    screening_number: str,
+    code: str,
+    day: dt.date,
+    window_start: dt.date,
+    window_end: dt.date,
+    status: str,
+) -> CalendarVisit:
+    definition = plan.visit(code)
+    return CalendarVisit(
+        subject_id=subject_id,
+        subject_label=subject_number or screening_number,
+        code=code,
+        name=definition.name,
+        date=day,
+        window_start=window_start,
+        window_end=window_end,
+        status=VisitStatus(status),
+        infusion=definition.infusion,
+    )
