@@ -180,8 +180,9 @@ class ScheduleService:
             day = next_working_day(day)
         return day
 
-    def book_dose1(self, subject_id: int, day: dt.date, actor: str) -> SubjectSchedule:
-        """Confirming dose 1 generates the whole schedule."""
+    def book_dose1(self, subject_id: int, day: dt.date, actor: str, deviation_reason: str = "") -> SubjectSchedule:
+        """Confirming dose 1 generates the whole schedule. Screening counts as done on the assessment date;
+        dose 1 too long after it puts screening out of its window, which needs a deviation reason."""
         with self._db.read() as session:
             subject = _subject(session, subject_id)
             booked = session.scalar(select(func.count()).where(models.Visit.subject_id == subject_id))
@@ -194,7 +195,20 @@ class ScheduleService:
         plan = self._plan(subject.trial_id)
         first = first_anchor(plan)
         self._check_capacity(subject.trial_id, subject_id, first, day)
-        schedule = build_schedule(plan, day, {first: VisitRecord(booked=day)})
+        records = {first: VisitRecord(booked=day)}
+        screening = [v.code for v in plan.visits if v.anchor == first and v.day < 0]
+        deviation = ""
+        for code in screening:
+            records = record_visit(plan, day, records, code, VisitStatus.DONE, subject.assessment_date, day)
+            visit = next(v for v in build_schedule(plan, day, records) if v.code == code)
+            if not visit.in_window:
+                deviation = (
+                    f"{code} on {subject.assessment_date} is outside its window {visit.window_start} to "
+                    f"{visit.window_end} for dose 1 on {day}"
+                )
+                if not deviation_reason.strip():
+                    raise ValidationError("dose 1 date", day.isoformat(), f"{deviation}: give a deviation reason")
+        schedule = build_schedule(plan, day, records)
         with self._db.write(actor) as session:
             for visit in schedule:
                 session.add(
@@ -207,6 +221,17 @@ class ScheduleService:
                         scheduled_on=visit.date,
                         window_start=visit.window_start,
                         window_end=visit.window_end,
+                    )
+                )
+            if deviation:
+                session.add(
+                    models.Deviation(
+                        subject_id=subject_id,
+                        visit_code=screening[0],
+                        kind="out_of_window",
+                        description=deviation,
+                        reason=deviation_reason.strip(),
+                        recorded_by=actor,
                     )
                 )
         return self.require_schedule(subject_id)
@@ -419,6 +444,8 @@ def _calendar_query(trial_id: int) -> Select[int, str | None, str, str, dt.date,
         )
         .join(models.Subject, models.Subject.id == models.Visit.subject_id)
         .where(models.Subject.trial_id == trial_id)
+        # a withdrawn or completed subject's remaining visits are not due: only their history shows
+        .where((models.Subject.status == SubjectStatus.ENROLLED) | (models.Visit.status != VisitStatus.SCHEDULED))
         .order_by(models.Visit.scheduled_on, models.Subject.screening_number)
     )
 

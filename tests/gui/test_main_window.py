@@ -92,8 +92,8 @@ def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspa
     window.select_trial("NCT05106972")
 
     assert window.overview.form.nctValue.text() == "NCT05106972"
-    assert window.overview.count("screened") == "6"
-    assert window.eligibility.subjects.rowCount() == 6
+    assert window.overview.count("screened") == "9"
+    assert window.eligibility.subjects.rowCount() == 9
 
 
 @pytest.mark.parametrize("tab", ["overview", "eligibility", "calendar", "contacts"])

@@ -15,7 +15,7 @@ def test_demo_data_is_marked_and_thrown_away_on_close() -> None:
     database_file = Path(workspace.database.engine.url.database or "")
 
     assert workspace.demo
-    assert len(subjects) == 6
+    assert len(subjects) == 9
     assert all(s.screening_number.startswith("DEMO-S") for s in subjects)
     assert {s.status.value for s in subjects} == {"enrolled", "screen_failed", "withdrawn", "screening"}
     assert site_contacts and all(c.name.startswith("DEMO ") for c in site_contacts)

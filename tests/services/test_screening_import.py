@@ -155,8 +155,9 @@ def test_a_file_that_is_not_utf8_is_refused(workspace: Workspace, trial: TrialSu
 def test_screening_log_csv_has_one_row_per_subject(demo_workspace: Workspace, tmp_path: Path) -> None:
     trial = demo_workspace.trials.resolve()
     output = tmp_path / "log.csv"
+    today = dt.date.today()
 
-    assert demo_workspace.screening_log.write_csv(trial.id, output) == 6
+    assert demo_workspace.screening_log.write_csv(trial.id, output) == 9
 
     with output.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
@@ -174,18 +175,19 @@ def test_screening_log_csv_has_one_row_per_subject(demo_workspace: Workspace, tm
         "enrolment_date",
     ]
     first, second, fifth = rows[0], rows[1], rows[4]
+    screened = today - dt.timedelta(days=200)
     assert first == {
         "screening_no": "DEMO-S001",
         "subject_no": "DEMO-001",
         "initials": "WJG",
         "sex": "M",
-        "age": "55",
-        "assessment_date": "2026-05-06",
+        "age": str(screened.year - 1971 - ((screened.month, screened.day) < (3, 14))),
+        "assessment_date": screened.isoformat(),
         "verdict": "eligible",
         "failing_criteria": "",
         "missing_items": "",
         "status": "enrolled",
-        "enrolment_date": "2026-05-13",
+        "enrolment_date": (today - dt.timedelta(days=194)).isoformat(),
     }
     assert (second["verdict"], second["failing_criteria"], second["status"]) == ("ineligible", "EX6", "screen_failed")
     assert (fifth["verdict"], fifth["missing_items"]) == (
@@ -202,6 +204,6 @@ def test_screening_log_pdf_lists_every_subject(demo_workspace: Workspace, tmp_pa
 
     text = "\n".join(page.extract_text() for page in PdfReader(output).pages)
     assert "NCT05106972" in text
-    for number in ("DEMO-S001", "DEMO-S006"):
+    for number in ("DEMO-S001", "DEMO-S009"):
         assert number in text
     assert "王建国" not in text  # initials only: names stay at the site
