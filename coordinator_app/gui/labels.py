@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
 from coordinator_app.domain.eligibility import CriterionState, FactType, Verdict
+from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 
 _CONTEXT = "Labels"
@@ -42,10 +43,16 @@ _NAMES: dict[object, object] = {
     FactType.DATE: QT_TRANSLATE_NOOP("Labels", "Date"),
     FactType.DATE_OR_NONE: QT_TRANSLATE_NOOP("Labels", "Date, or none"),
     FactType.NUMBER: QT_TRANSLATE_NOOP("Labels", "Number"),
+    VisitStatus.SCHEDULED: QT_TRANSLATE_NOOP("Labels", "Scheduled"),
+    VisitStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+    VisitStatus.MISSED: QT_TRANSLATE_NOOP("Labels", "Missed"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
 }
 
 
-def label(code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType) -> str:
+def label(
+    code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType | VisitStatus,
+) -> str:
     """The code's name in the user's language."""
     return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
 

@@ -49,7 +49,7 @@ class CalendarExportService:
             query = query.where(models.Visit.scheduled_on >= first, models.Visit.scheduled_on < after)
         events = []
         with self._db.read() as session:
-            for visit, screening_number, subject_number in session.execute(query).tuples():
+            for visit, screening_number, subject_number in session.execute(query):
                 definition = plan.visit(visit.code)
                 start = dt.datetime.combine(visit.scheduled_on, rules.clinic_start)
                 label = subject_number or screening_number

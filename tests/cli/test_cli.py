@@ -210,3 +210,31 @@ def test_numbering_can_be_shown_and_set(database_url: str, capsys: pytest.Captur
         "HK-",
     )
     assert out == "NCT05106972: screening numbers HK-S001, subject numbers HK-001\n"
+
+
+def test_schedule_json_and_calendar_export_on_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--demo", "schedule", "DEMO-002", "--json")
+    assert code == 0
+    visits = json.loads(out)
+    assert [v["code"] for v in visits][:3] == ["SCR", "D1", "D1+1"]
+    assert set(visits[0]) == {"code", "name", "target", "window_start", "window_end", "actual", "status"}
+    w8 = next(v for v in visits if v["code"] == "W8")
+    assert (w8["status"], w8["actual"]) == ("scheduled", None)
+    d1 = next(v for v in visits if v["code"] == "D1")
+    assert d1["status"] == "done" and d1["actual"] == d1["target"]
+
+    ics = tmp_path / "visits.ics"
+    code, out, _ = _run(capsys, "--demo", "calendar", "export", "--ics", str(ics), "--subject", "DEMO-S003")
+    assert (code, out) == (0, f"NCT05106972: wrote 14 visit(s) to {ics}\n")
+    assert ics.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 14
+
+    code, _, err = _run(capsys, "--demo", "calendar", "export", "--ics", str(ics), "--month", "2026-13")
+    assert (code, err) == (2, "error: --month '2026-13': must be YYYY-MM\n")
+
+
+def test_settings_show_and_change(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "3")
+    assert code == 0
+    assert "max_infusions_per_day = 3" in out
+    code, _, err = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "0")
+    assert (code, err) == (2, "error: max_infusions_per_day '0': must be at least 1\n")

@@ -100,8 +100,7 @@ class SubjectTableModel(RecordTableModel[SubjectDetail]):
             case Column.STATUS:
                 return label(subject.status)
             case Column.VERDICT:
-                verdict = label(subject.assessment.verdict)
-                return verdict + (self.tr(" (signed)") if signed_as_is(subject) else "")
+                return label(subject.assessment.verdict)
             case Column.SCREENED_ON:
                 return format_date(subject.screened_on)
 

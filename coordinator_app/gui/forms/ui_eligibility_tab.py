@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QSplitter, QStackedWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_EligibilityTab(object):
     def setupUi(self, EligibilityTab):
@@ -67,7 +67,11 @@ class Ui_EligibilityTab(object):
 
         self.layout.addLayout(self.filterBar)
 
-        self.splitter = QSplitter(EligibilityTab)
+        self.mainSplitter = QSplitter(EligibilityTab)
+        self.mainSplitter.setObjectName(u"mainSplitter")
+        self.mainSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.mainSplitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(self.mainSplitter)
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -212,9 +216,9 @@ class Ui_EligibilityTab(object):
         self.recordsRow.setObjectName(u"recordsRow")
         self.consentGroup = QGroupBox(self.detailContents)
         self.consentGroup.setObjectName(u"consentGroup")
-        self.consentLayout = QVBoxLayout(self.consentGroup)
+        self.consentLayout = QHBoxLayout(self.consentGroup)
         self.consentLayout.setObjectName(u"consentLayout")
-        self.consentLayout.setContentsMargins(-1, 4, -1, 4)
+        self.consentLayout.setContentsMargins(-1, 2, -1, 4)
         self.consentValue = QLabel(self.consentGroup)
         self.consentValue.setObjectName(u"consentValue")
         self.consentValue.setWordWrap(True)
@@ -222,56 +226,40 @@ class Ui_EligibilityTab(object):
 
         self.consentLayout.addWidget(self.consentValue)
 
-        self.consentButtons = QHBoxLayout()
-        self.consentButtons.setObjectName(u"consentButtons")
-        self.consentSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.consentButtons.addItem(self.consentSpacer)
-
         self.consentButton = QPushButton(self.consentGroup)
         self.consentButton.setObjectName(u"consentButton")
 
-        self.consentButtons.addWidget(self.consentButton)
+        self.consentLayout.addWidget(self.consentButton)
 
-
-        self.consentLayout.addLayout(self.consentButtons)
-
+        self.consentLayout.setStretch(0, 1)
 
         self.recordsRow.addWidget(self.consentGroup)
 
         self.signoffGroup = QGroupBox(self.detailContents)
         self.signoffGroup.setObjectName(u"signoffGroup")
-        self.signoffLayout = QVBoxLayout(self.signoffGroup)
+        self.signoffLayout = QGridLayout(self.signoffGroup)
         self.signoffLayout.setObjectName(u"signoffLayout")
-        self.signoffLayout.setContentsMargins(-1, 4, -1, 4)
+        self.signoffLayout.setContentsMargins(-1, 2, -1, 4)
         self.signoffValue = QLabel(self.signoffGroup)
         self.signoffValue.setObjectName(u"signoffValue")
         self.signoffValue.setWordWrap(True)
         self.signoffValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.signoffLayout.addWidget(self.signoffValue)
+        self.signoffLayout.addWidget(self.signoffValue, 0, 0, 1, 1)
+
+        self.signButton = QPushButton(self.signoffGroup)
+        self.signButton.setObjectName(u"signButton")
+
+        self.signoffLayout.addWidget(self.signButton, 0, 1, 1, 1)
 
         self.historyLabel = QLabel(self.signoffGroup)
         self.historyLabel.setObjectName(u"historyLabel")
         self.historyLabel.setWordWrap(True)
         self.historyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.signoffLayout.addWidget(self.historyLabel)
+        self.signoffLayout.addWidget(self.historyLabel, 1, 0, 1, 2)
 
-        self.signButtons = QHBoxLayout()
-        self.signButtons.setObjectName(u"signButtons")
-        self.signSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.signButtons.addItem(self.signSpacer)
-
-        self.signButton = QPushButton(self.signoffGroup)
-        self.signButton.setObjectName(u"signButton")
-
-        self.signButtons.addWidget(self.signButton)
-
-
-        self.signoffLayout.addLayout(self.signButtons)
-
+        self.signoffLayout.setColumnStretch(0, 1)
 
         self.recordsRow.addWidget(self.signoffGroup)
 
@@ -280,9 +268,20 @@ class Ui_EligibilityTab(object):
 
         self.detailLayout.addLayout(self.recordsRow)
 
-        self.checklistSplitter = QSplitter(self.detailContents)
+        self.detailSpacer = QSpacerItem(10, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.detailLayout.addItem(self.detailSpacer)
+
+        self.detailScroll.setWidget(self.detailContents)
+
+        self.detailPageLayout.addWidget(self.detailScroll)
+
+        self.detailStack.addWidget(self.detailPage)
+        self.splitter.addWidget(self.detailStack)
+        self.mainSplitter.addWidget(self.splitter)
+        self.checklistSplitter = QSplitter(self.mainSplitter)
         self.checklistSplitter.setObjectName(u"checklistSplitter")
-        self.checklistSplitter.setOrientation(Qt.Orientation.Vertical)
+        self.checklistSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.checklistSplitter.setChildrenCollapsible(False)
         self.checklistGroup = QGroupBox(self.checklistSplitter)
         self.checklistGroup.setObjectName(u"checklistGroup")
@@ -322,29 +321,20 @@ class Ui_EligibilityTab(object):
 
         self.factsTable = QTableView(self.factsGroup)
         self.factsTable.setObjectName(u"factsTable")
-        self.factsTable.setMinimumSize(QSize(0, 150))
+        self.factsTable.setMinimumSize(QSize(0, 140))
         self.factsTable.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed|QAbstractItemView.EditTrigger.SelectedClicked|QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.factsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.factsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.factsTable.setAlternatingRowColors(True)
         self.factsTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.factsTable.setWordWrap(True)
+        self.factsTable.setWordWrap(False)
 
         self.factsLayout.addWidget(self.factsTable)
 
         self.checklistSplitter.addWidget(self.factsGroup)
+        self.mainSplitter.addWidget(self.checklistSplitter)
 
-        self.detailLayout.addWidget(self.checklistSplitter)
-
-        self.detailLayout.setStretch(5, 1)
-        self.detailScroll.setWidget(self.detailContents)
-
-        self.detailPageLayout.addWidget(self.detailScroll)
-
-        self.detailStack.addWidget(self.detailPage)
-        self.splitter.addWidget(self.detailStack)
-
-        self.layout.addWidget(self.splitter)
+        self.layout.addWidget(self.mainSplitter)
 
         self.statusLabel = QLabel(EligibilityTab)
         self.statusLabel.setObjectName(u"statusLabel")
@@ -404,8 +394,8 @@ class Ui_EligibilityTab(object):
 #endif // QT_CONFIG(tooltip)
         self.signoffGroup.setTitle(QCoreApplication.translate("EligibilityTab", u"Investigator sign-off", None))
         self.signButton.setText(QCoreApplication.translate("EligibilityTab", u"&Sign verdict\u2026", None))
-        self.checklistGroup.setTitle(QCoreApplication.translate("EligibilityTab", u"Checklist: inclusion (IN) and exclusion (EX) criteria", None))
-        self.factsGroup.setTitle(QCoreApplication.translate("EligibilityTab", u"Facts from the source documents (double-click a value to enter it)", None))
+        self.checklistGroup.setTitle(QCoreApplication.translate("EligibilityTab", u"Checklist (IN inclusion, EX exclusion)", None))
+        self.factsGroup.setTitle(QCoreApplication.translate("EligibilityTab", u"Facts (double-click a value to enter it)", None))
         self.sourceLabel.setText(QCoreApplication.translate("EligibilityTab", u"S&ource of new entries:", None))
         self.sourceField.setPlaceholderText(QCoreApplication.translate("EligibilityTab", u"e.g. outpatient record 2021-10-12", None))
 #if QT_CONFIG(tooltip)
