@@ -7,7 +7,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from coordinator_app.services.calendar import CalendarService
 from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
@@ -33,7 +32,6 @@ class Workspace:
     trials: TrialService
     contacts: ContactService
     subjects: SubjectService
-    calendar: CalendarService
     screening: ScreeningService
     screening_import: ScreeningImportService
     screening_log: ScreeningLogService
@@ -72,7 +70,6 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         trials=trials,
         contacts=ContactService(database),
         subjects=SubjectService(database),
-        calendar=CalendarService(database),
         screening=screening,
         screening_import=ScreeningImportService(database, trials),
         screening_log=ScreeningLogService(trials, screening),
