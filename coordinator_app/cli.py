@@ -11,7 +11,8 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from coordinator_app import __version__
@@ -138,8 +139,14 @@ def _database_url(args: argparse.Namespace) -> str:
     return str(args.database or settings.default_database_url())
 
 
-def _open(args: argparse.Namespace) -> Workspace:
-    return open_workspace(_database_url(args), settings.operating_system_user(), demo=args.demo)
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The workspace the global options name, closed (and a demo thrown away) whatever happens."""
+    workspace = open_workspace(_database_url(args), settings.operating_system_user(), demo=args.demo)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
 
 
 # -- handlers ----------------------------------------------------------------------------------
@@ -154,31 +161,22 @@ def _run(args: argparse.Namespace) -> int:
 def _screenshot(args: argparse.Namespace) -> int:
     from coordinator_app.app import screenshot
 
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         screenshot(workspace, args.tab, args.output, args.trial)
-    finally:
-        workspace.close()
     print(f"wrote {args.output}")
     return 0
 
 
 def _protocol_load(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         result = workspace.trials.load_protocol_file(args.file, workspace.actor)
-    finally:
-        workspace.close()
     _report_load(result)
     return 0
 
 
 def _protocol_import(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         results = workspace.trials.import_ctgov_file(args.file, workspace.actor)
-    finally:
-        workspace.close()
     for result in results:
         _report_load(result)
     return 0
@@ -195,41 +193,31 @@ def _report_load(result: LoadResult) -> None:
 
 
 def _protocol_list(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         for trial in workspace.trials.list_trials():
             print(f"{trial.nct_id}\t{trial.loaded_at:%Y-%m-%d}\t{trial.title}")
-    finally:
-        workspace.close()
     return 0
 
 
 def _protocol_show(args: argparse.Namespace) -> int:
     from coordinator_app.domain.protocol import protocol_to_mapping
 
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         protocol = workspace.trials.protocol(workspace.trials.resolve(args.trial).id)
-    finally:
-        workspace.close()
     print(json.dumps(protocol_to_mapping(protocol), ensure_ascii=False, indent=2))
     return 0
 
 
 def _subjects_import(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.screening_import.import_file(args.file, trial.id, workspace.actor)
-    finally:
-        workspace.close()
     print(f"{trial.nct_id}: imported {count} subject(s) from {args.file}")
     return 0
 
 
 def _subjects_numbering(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         current = workspace.trials.numbering(trial.id)
         if args.screening_prefix is not None or args.subject_prefix is not None or args.digits is not None:
@@ -241,34 +229,26 @@ def _subjects_numbering(args: argparse.Namespace) -> int:
                 workspace.actor,
             )
             current = workspace.trials.numbering(trial.id)
-    finally:
-        workspace.close()
     print(f"{trial.nct_id}: screening numbers {current.example_screening}, subject numbers {current.example_subject}")
     return 0
 
 
 def _screening_log(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         if args.format == "pdf":
             count = workspace.screening_log.write_pdf(trial.id, args.output)
         else:
             count = workspace.screening_log.write_csv(trial.id, args.output)
-    finally:
-        workspace.close()
     print(f"{trial.nct_id}: wrote {count} subject(s) to {args.output}")
     return 0
 
 
 def _calendar_export(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         subject_id = workspace.screening.find(trial.id, args.subject).id if args.subject else None
         count = workspace.calendar_export.write(trial.id, args.ics, subject_id=subject_id, month=_month(args.month))
-    finally:
-        workspace.close()
     print(f"{trial.nct_id}: wrote {count} visit(s) to {args.ics}")
     return 0
 
@@ -285,13 +265,10 @@ def _month(text: str | None) -> tuple[int, int] | None:
 
 
 def _schedule(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         subject = workspace.screening.find(trial.id, args.subject)
         schedule = workspace.schedules.schedule(subject.id)
-    finally:
-        workspace.close()
     visits = schedule.visits if schedule else ()
     rows = [
         {
@@ -319,26 +296,20 @@ def _schedule(args: argparse.Namespace) -> int:
 
 
 def _visits_import(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.visits_import.import_file(args.file, trial.id, workspace.actor)
-    finally:
-        workspace.close()
     print(f"{trial.nct_id}: recorded {count} visit(s) from {args.file}")
     return 0
 
 
 def _settings(args: argparse.Namespace) -> int:
-    workspace = _open(args)
-    try:
+    with _opened(args) as workspace:
         rules = (
             workspace.site_settings.set(args.set[0], args.set[1], workspace.actor)
             if args.set
             else workspace.site_settings.rules()
         )
-    finally:
-        workspace.close()
     for key, value in dataclasses.asdict(rules).items():
         print(f"{key} = {value}")
     return 0

@@ -501,6 +501,10 @@ def _intervention(reader: KeyedReader) -> Intervention:
     return intervention
 
 
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def _positive_decimal(reader: KeyedReader, name: str) -> Decimal | None:
     """A quantity written as text ("1e8") or a TOML number; exact, so boundaries hold."""
     value = reader.value(name)
@@ -911,8 +915,8 @@ def protocol_to_mapping(protocol: Protocol) -> dict[str, Any]:
                     "dose": i.dose,
                     "dose_count": i.dose_count,
                     "dose_interval_weeks": i.dose_interval_weeks,
-                    "dose_cells": None if i.dose_cells is None else str(i.dose_cells),
-                    "dose_tolerance_percent": None if i.dose_tolerance_percent is None else str(i.dose_tolerance_percent),
+                    "dose_cells": _decimal_text(i.dose_cells),
+                    "dose_tolerance_percent": _decimal_text(i.dose_tolerance_percent),
                 }
             )
             for i in p.interventions

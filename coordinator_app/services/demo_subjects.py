@@ -23,8 +23,8 @@ INVESTIGATOR = "DEMO 张医生 (Dr Zhang)"
 NURSES = ("DEMO 刘护士 (Nurse Liu)", "DEMO 陈护士 (Nurse Chen)")
 
 
-def _eligible_facts(day: dt.date) -> dict[str, str]:
-    """Facts of a candidate who meets every criterion on ``day``."""
+def eligible_facts(day: dt.date) -> dict[str, str]:
+    """Facts of a candidate who meets every criterion of NCT05106972 on ``day`` (also used by the tests)."""
     return {
         "hbv_cirrhosis_diagnosis_date": (day - dt.timedelta(days=8 * 365)).isoformat(),
         "decompensated": "yes",
@@ -114,7 +114,7 @@ def _screen(workspace: Workspace, trial_id: int, story: _Story, today: dt.date, 
     day = today - dt.timedelta(days=story.screened)
     draft = SubjectDraft(story.family, story.given, story.sex, story.born)
     subject = screening.register(trial_id, draft, actor, today=day)
-    for name, value in {**_eligible_facts(day), **story.facts}.items():
+    for name, value in {**eligible_facts(day), **story.facts}.items():
         if value:
             screening.record_fact(subject.id, name, value, f"DEMO outpatient record {day}", actor)
     consented = dt.datetime.combine(day, dt.time(9, 30)).astimezone()

@@ -196,9 +196,9 @@ def test_subjects_import_reports_bad_cells_and_imports_nothing(
 
 
 def test_numbering_can_be_shown_and_set(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--database", database_url, "subjects", "numbering")
+    _, out, _ = _run(capsys, "--database", database_url, "subjects", "numbering")
     assert out == "NCT05106972: screening numbers SCR-001, subject numbers SUB-001\n"
-    code, out, _ = _run(
+    _, out, _ = _run(
         capsys,
         "--database",
         database_url,

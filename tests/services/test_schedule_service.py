@@ -13,11 +13,11 @@ from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.domain.subjects import Sex
 from coordinator_app.services.csv_import import CsvImportError
+from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.infusions import InfusionDraft, SafetyAnswers, VitalSigns
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
-from tests.services.test_screening import ELIGIBLE_FACTS
 
 ACTOR = "crc-zhou"
 TODAY = dt.date.today()
@@ -28,21 +28,13 @@ def _enrolled(workspace: Workspace, trial: TrialSummary, screened: dt.date, name
     subject = screening.register(
         trial.id, SubjectDraft("王", name, Sex.MALE, dt.date(1975, 6, 1)), ACTOR, today=screened
     )
-    for fact, value in ELIGIBLE_FACTS.items():
-        screening.record_fact(subject.id, fact, _relative(value, screened), "record", ACTOR)
+    for fact, value in eligible_facts(screened).items():
+        screening.record_fact(subject.id, fact, value, "record", ACTOR)
     consent = dt.datetime.combine(screened, dt.time(9)).astimezone()
     version = workspace.trials.protocol(trial.id).current_consent_version
     screening.record_consent(subject.id, version, consent, "Nurse Liu", True, ACTOR)
     screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
     return screening.enrol(subject.id, screened, ACTOR)
-
-
-def _relative(value: str, day: dt.date) -> str:
-    """ELIGIBLE_FACTS dates are relative to today; move them to ``day``."""
-    try:
-        return (dt.date.fromisoformat(value) - (TODAY - day)).isoformat()
-    except ValueError:
-        return value
 
 
 def _draft(day: dt.date, cells: str = "1.0e8") -> InfusionDraft:
@@ -178,7 +170,7 @@ def test_a_cell_count_outside_tolerance_is_a_recorded_deviation(workspace: Works
     dose1 = TODAY - dt.timedelta(days=30)
     workspace.schedules.book_dose1(subject.id, dose1, ACTOR)
 
-    with pytest.raises(ValidationError, match="cells per dose '1.2e8': .* give a deviation reason"):
+    with pytest.raises(ValidationError, match=r"cells per dose '1\.2e8': .* give a deviation reason"):
         workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1, "1.2e8"), ACTOR)
     result = workspace.infusions.record_infusion(
         subject.id, "D1", _draft(dose1, "1.1e8"), ACTOR
@@ -238,21 +230,29 @@ def test_ics_export_parses_back_with_stable_uids_and_growing_sequence(
     assert int(updated[w1]["SEQUENCE"]) == int(events[w1]["SEQUENCE"])  # unchanged visits keep theirs
 
 
+def _screened_on_paper(workspace: Workspace, trial: TrialSummary) -> SubjectDetail:
+    """A subject screened in 2022, eligible, consent recorded on paper (copy given not recorded)."""
+    screened = dt.date(2022, 1, 3)
+    screening = workspace.screening
+    subject = screening.register(
+        trial.id, SubjectDraft("李", "四", Sex.MALE, dt.date(1970, 1, 1)), ACTOR, today=screened
+    )
+    for fact, value in eligible_facts(screened).items():
+        screening.record_fact(subject.id, fact, value, "paper CRF", ACTOR)
+    version = workspace.trials.protocol(trial.id).current_consent_version
+    return screening.record_consent(
+        subject.id, version, dt.datetime(2022, 1, 3, 9, tzinfo=dt.UTC), "Nurse", None, ACTOR
+    )
+
+
 VISITS_HEADER = "screening_no,subject_no,enrolment_date,visit_code,actual_date,status\n"
 
 
 def test_visit_history_import_enrols_and_recomputes_from_actual_anchors(
     workspace: Workspace, trial: TrialSummary
 ) -> None:
-    screened = dt.date(2022, 1, 3)
+    subject = _screened_on_paper(workspace, trial)
     screening = workspace.screening
-    subject = screening.register(
-        trial.id, SubjectDraft("李", "四", Sex.MALE, dt.date(1970, 1, 1)), ACTOR, today=screened
-    )
-    for fact, value in ELIGIBLE_FACTS.items():
-        screening.record_fact(subject.id, fact, _relative(value, screened), "paper CRF", ACTOR)
-    version = workspace.trials.protocol(trial.id).current_consent_version
-    screening.record_consent(subject.id, version, dt.datetime(2022, 1, 3, 9, tzinfo=dt.UTC), "Nurse", None, ACTOR)
     text = VISITS_HEADER + "".join(
         f"{subject.screening_number},HK-001,2022-01-05,{code},{day},{status}\n"
         for code, day, status in (
@@ -301,15 +301,8 @@ def test_visit_history_import_reports_every_error_and_writes_nothing(workspace: 
 
 
 def test_visit_history_errors_by_line_for_an_eligible_subject(workspace: Workspace, trial: TrialSummary) -> None:
-    screened = dt.date(2022, 1, 3)
+    subject = _screened_on_paper(workspace, trial)
     screening = workspace.screening
-    subject = screening.register(
-        trial.id, SubjectDraft("李", "四", Sex.MALE, dt.date(1970, 1, 1)), ACTOR, today=screened
-    )
-    for fact, value in ELIGIBLE_FACTS.items():
-        screening.record_fact(subject.id, fact, _relative(value, screened), "paper CRF", ACTOR)
-    version = workspace.trials.protocol(trial.id).current_consent_version
-    screening.record_consent(subject.id, version, dt.datetime(2022, 1, 3, 9, tzinfo=dt.UTC), "Nurse", None, ACTOR)
     number = subject.screening_number
     text = VISITS_HEADER + (
         f"{number},HK-001,2022-01-05,D2,2022-01-08,done\n"  # dose 2 before dose 1

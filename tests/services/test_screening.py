@@ -11,6 +11,7 @@ from sqlalchemy import text
 from coordinator_app.domain.eligibility import CriterionState, Verdict
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
@@ -20,28 +21,7 @@ TODAY = dt.date.today()
 CONSENTED = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
 
 # A candidate who meets every criterion of NCT05106972 on TODAY.
-ELIGIBLE_FACTS = {
-    "hbv_cirrhosis_diagnosis_date": (TODAY - dt.timedelta(days=7 * 365)).isoformat(),
-    "decompensated": "yes",
-    "conservative_treatment_start": (TODAY - dt.timedelta(days=300)).isoformat(),
-    "no_relief_after_treatment": "yes",
-    "liver_transplant_unsuitable": "yes",
-    "bleeding_tendency": "no",
-    "active_bleeding": "no",
-    "hepatic_encephalopathy": "no",
-    "other_cirrhosis_cause": "no",
-    "liver_malignancy_or_family_history": "no",
-    "hypersplenism_needing_splenectomy": "no",
-    "other_tumour_history": "no",
-    "pt_seconds": "14.1",
-    "pt_control_seconds": "12.0",
-    "last_albumin_date": "none",
-    "last_upper_gi_bleed_date": "none",
-    "spontaneous_peritonitis": "no",
-    "active_infection": "no",
-    "pregnant_or_lactating": "no",
-    "investigator_judges_inappropriate": "no",
-}
+ELIGIBLE_FACTS = eligible_facts(TODAY)
 
 
 def _draft(**changes: Any) -> SubjectDraft:
