@@ -286,3 +286,17 @@ class SiteSetting(Base, Audited):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class ConsentPrint(Base, Audited):
+    """Which consent version was printed for whom, and when: the site must be able to show it."""
+
+    __tablename__ = "consent_prints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("subjects.id"), index=True)
+    trial_id: Mapped[int] = mapped_column(ForeignKey("trials.id"), index=True)
+    document_version: Mapped[str] = mapped_column(String(40))
+    draft_preview: Mapped[bool] = mapped_column(default=False)
+    printed_by: Mapped[str] = mapped_column(String(200))
+    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
