@@ -13,6 +13,10 @@ class ValidationError(ValueError):
         super().__init__(f"{field} {value!r}: {problem}")
 
 
+class ReasonRequiredError(ValidationError):
+    """Allowed only with a stated reason (a protocol deviation, an override of the target): ask for it, retry."""
+
+
 class NotFoundError(LookupError):
     """A record that the caller named does not exist."""
 

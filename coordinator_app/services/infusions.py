@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from coordinator_app.domain.errors import ValidationError
+from coordinator_app.domain.errors import ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Intervention
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.database import Database
@@ -194,7 +194,7 @@ class InfusionService:
         protocol = self._trials.protocol(self._schedules.trial_of(subject_id))
         warnings, deviation = self._validate(draft, protocol.interventions[0] if protocol.interventions else None)
         if deviation and not deviation_reason.strip():
-            raise ValidationError("cells per dose", draft.cells_per_dose, f"{deviation}: give a deviation reason")
+            raise ReasonRequiredError("cells per dose", draft.cells_per_dose, f"{deviation}: give a deviation reason")
         minutes = int((draft.infusion_end - draft.prepared_at).total_seconds() // 60)
         with self._db.write(actor) as session:
             session.add(

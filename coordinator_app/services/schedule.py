@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Protocol, Text, VisitPlan
 from coordinator_app.domain.schedule import (
     Move,
@@ -207,7 +207,7 @@ class ScheduleService:
                     f"{visit.window_end} for dose 1 on {day}"
                 )
                 if not deviation_reason.strip():
-                    raise ValidationError("dose 1 date", day.isoformat(), f"{deviation}: give a deviation reason")
+                    raise ReasonRequiredError("dose 1 date", day.isoformat(), f"{deviation}: give a deviation reason")
         schedule = build_schedule(plan, day, records)
         with self._db.write(actor) as session:
             for visit in schedule:
@@ -262,7 +262,7 @@ class ScheduleService:
             raise ValidationError("date", new_date.isoformat(), preview.capacity_problem)
         visit = current.visit(code)
         if preview.out_of_window and not deviation_reason.strip():
-            raise ValidationError(
+            raise ReasonRequiredError(
                 "date",
                 new_date.isoformat(),
                 f"is outside the window of {code} ({visit.window_start} to {visit.window_end}): "

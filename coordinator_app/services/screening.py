@@ -24,7 +24,7 @@ from coordinator_app.domain.eligibility import (
     format_fact,
     parse_fact,
 )
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.identity import mask_identity_number, validate_identity_number
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import (
@@ -367,7 +367,7 @@ class ScreeningService:
                 .where(models.Subject.trial_id == trial.id, models.Subject.status.in_(list(ENROLLED_STATUSES)))
             )
             if (enrolled or 0) >= target and not override_reason.strip():
-                raise ValidationError(
+                raise ReasonRequiredError(
                     "enrolment", enrolled, f"the target of {target} is reached: give a reason to enrol beyond it"
                 )
             subject = _load(session, subject_id)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QItemSelection, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from coordinator_app.domain.eligibility import CriterionState, Verdict, format_fact, parse_fact
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import TRANSITIONS, SubjectStatus
 from coordinator_app.gui.eligibility.checklist_model import ChecklistColumn, ChecklistModel
@@ -662,7 +662,7 @@ class EligibilityTab(QWidget):
         try:
             updated = screening.enrol(subject.id, entered.day, actor)
         except ValidationError as error:
-            if error.field != "enrolment":
+            if not isinstance(error, ReasonRequiredError):
                 self.show_error(title, str(error))
                 return
             reason = self.ask_reason(
