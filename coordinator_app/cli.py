@@ -118,6 +118,36 @@ def build_parser() -> argparse.ArgumentParser:
     site.add_argument("--set", nargs=2, metavar=("KEY", "VALUE"), help="e.g. --set max_infusions_per_day 3")
     site.set_defaults(handler=_settings)
 
+    pdf = commands.add_parser("pdf", help="print a document to a PDF file (bilingual, A4, fonts embedded)")
+    kinds = pdf.add_subparsers(dest="pdf_kind", metavar="KIND", required=True)
+
+    def kind(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser = kinds.add_parser(name, help=help_text)
+        parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+        parser.add_argument("--trial", metavar="NCT")
+        return parser
+
+    consent = kind("consent", "informed consent form for a subject (the active version unless --version)")
+    consent.add_argument("subject", metavar="SUBJECT", help="screening or subject number")
+    consent.add_argument("--version", metavar="V")
+    consent.add_argument("--preview-draft", action="store_true", help="preview a draft version, watermarked DRAFT")
+    consent.set_defaults(handler=_pdf_consent)
+    visit = kind("visit", "visit packet for one subject and visit (e.g. W4, D2)")
+    visit.add_argument("subject", metavar="SUBJECT")
+    visit.add_argument("visit", metavar="VISIT")
+    visit.set_defaults(handler=_pdf_visit)
+    eligibility = kind("eligibility", "eligibility checklist with answers, sources, verdict and sign-off")
+    eligibility.add_argument("subject", metavar="SUBJECT")
+    eligibility.set_defaults(handler=_pdf_eligibility)
+    kind("screening-log", "the screening log").set_defaults(handler=_pdf_screening_log)
+    visit_list = kind("visits", "the visits of a period (a week, a month)")
+    visit_list.add_argument("--from", dest="first", type=dt.date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    visit_list.add_argument("--to", dest="last", type=dt.date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    visit_list.set_defaults(handler=_pdf_visits)
+    packets = kind("packets", "every visit packet due on one day, in one file")
+    packets.add_argument("--date", type=dt.date.fromisoformat, required=True, metavar="YYYY-MM-DD")
+    packets.set_defaults(handler=_pdf_packets)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser("upgrade", help="create or migrate the schema to this version of the app")
@@ -312,6 +342,56 @@ def _settings(args: argparse.Namespace) -> int:
         )
     for key, value in dataclasses.asdict(rules).items():
         print(f"{key} = {value}")
+    return 0
+
+
+def _pdf_consent(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        document = workspace.consent_forms.print_consent(
+            trial.id, args.subject, args.output, workspace.actor, args.version, args.preview_draft
+        )
+    print(f"{trial.nct_id}: consent form version {document.version} for {args.subject} written to {args.output}")
+    return 0
+
+
+def _pdf_visit(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        workspace.packets.visit_packet(trial.id, args.subject, args.visit, args.output)
+    print(f"{trial.nct_id}: visit packet {args.visit} for {args.subject} written to {args.output}")
+    return 0
+
+
+def _pdf_eligibility(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        workspace.packets.eligibility_checklist(trial.id, args.subject, args.output)
+    print(f"{trial.nct_id}: eligibility checklist for {args.subject} written to {args.output}")
+    return 0
+
+
+def _pdf_screening_log(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.screening_log.write_pdf(trial.id, args.output)
+    print(f"{trial.nct_id}: screening log of {count} subject(s) written to {args.output}")
+    return 0
+
+
+def _pdf_visits(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.packets.visit_list(trial.id, args.first, args.last, args.output)
+    print(f"{trial.nct_id}: {count} visit(s) from {args.first} to {args.last} written to {args.output}")
+    return 0
+
+
+def _pdf_packets(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.packets.packets_for_day(trial.id, args.date, args.output)
+    print(f"{trial.nct_id}: {count} visit packet(s) for {args.date} written to {args.output}")
     return 0
 
 

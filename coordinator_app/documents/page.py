@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +19,22 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _reportlab_textsplit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _reportlab_mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import paragraph as _reportlab_paragraph
 
 from coordinator_app.documents.fonts import document_font
 
@@ -50,6 +63,8 @@ _RULE_GAP = 2 * MM  # between header/footer text and its rule
 _HEADER_SIZE = 9
 _FOOTER_SIZE = 7.5
 _RULE_COLOUR = colors.Color(0.55, 0.55, 0.55)
+_WATERMARK_COLOUR = colors.Color(0.5, 0.5, 0.5, alpha=0.22)  # translucent: the text beneath stays readable
+_WATERMARK_MAX_SIZE = 96
 
 
 def page_size(is_landscape: bool = False) -> tuple[float, float]:
@@ -72,6 +87,7 @@ class PageInfo:
     generated_at: dt.datetime
     subject_no: str | None = None
     landscape: bool = False
+    watermark: str | None = None  # e.g. "DRAFT": drawn across every page, so no copy of it passes for final
 
 
 def format_time(when: dt.datetime) -> str:
@@ -95,6 +111,13 @@ class Styles:
     cell_header: ParagraphStyle
 
 
+# Chinese punctuation that must not start a line (避头点). reportlab's CJK wrapping hangs such a character in
+# the margin instead of carrying it over, but its list knows only Japanese and ASCII marks, so "，" opened lines.
+_CANNOT_START_LINE = "，。、；：！？）》」』】〉…％"
+for _module in (_reportlab_textsplit, _reportlab_paragraph):  # each wrapper reads its own copy of the list
+    _module.ALL_CANNOT_START += "".join(c for c in _CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)
+
+
 @functools.cache
 def styles() -> Styles:
     """The shared styles. wordWrap="CJK" breaks Chinese between any two characters (it has no spaces)
@@ -113,9 +136,16 @@ def styles() -> Styles:
     )
 
 
+# Superscript digits the document font has no glyph for (as in "1×10⁸ cells"): printed as raised digits.
+_SUPERSCRIPTS = {"⁰": "0", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
+
+
 def markup(text: str) -> str:
     """User data made safe for Paragraph markup: &, < and > escaped, line breaks kept."""
-    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    safe = escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
+    for superscript, digit in _SUPERSCRIPTS.items():
+        safe = safe.replace(superscript, f"<super>{digit}</super>")
+    return safe
 
 
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
@@ -153,8 +183,26 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], col_widths:
 # -- building --------------------------------------------------------------------------------------------
 
 
+class SectionStart(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
+    """Starts a section (one document of several in a file): from the page it is drawn on, headers and footers
+    use ``info`` and pages are counted from 1 again. Put it first on a fresh page."""
+
+    def __init__(self, info: PageInfo) -> None:
+        super().__init__()
+        self.info = info
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        number = getattr(self.canv, "_section", (0, None))[0] + 1
+        self.canv._section = (number, self.info)
+
+
 def _canvas_class(info: PageInfo) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, so each footer can say "page X of Y"."""
+    """A canvas that holds its pages back until the end, so each footer can say "page X of Y"
+    (of the whole file, or of each section that a :class:`SectionStart` began)."""
     font = document_font()
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs
@@ -169,10 +217,13 @@ def _canvas_class(info: PageInfo) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
+            sections = [state.get("_section", (0, None)) for state in self._held_pages]
+            totals = Counter(number for number, _section_info in sections)
+            seen: Counter[int] = Counter()
+            for state, (section, section_info) in zip(self._held_pages, sections, strict=True):
+                seen[section] += 1
                 self.__dict__.update(state)
-                _draw_header_and_footer(self, info, font, number, total)
+                _draw_header_and_footer(self, section_info or info, font, seen[section], totals[section])
                 super().showPage()
             super().save()
 
@@ -205,6 +256,23 @@ def _draw_header_and_footer(canvas: Canvas, info: PageInfo, font: str, page: int
     canvas.drawRightString(right, upper_y, PAGE_OF.format(page=page, total=total))
     version = VERSION.format(version=info.version)
     canvas.drawString(left, lower_y, f"{version}  ·  {GENERATED.format(when=format_time(info.generated_at))}")
+    canvas.restoreState()
+    if info.watermark:
+        _draw_watermark(canvas, info.watermark, info.landscape, font)
+
+
+def _draw_watermark(canvas: Canvas, text: str, landscape: bool, font: str) -> None:
+    """``text`` diagonally across the page, sized to span about three quarters of the diagonal."""
+    width, height = page_size(landscape)
+    diagonal = (width**2 + height**2) ** 0.5
+    natural = canvas.stringWidth(text, font, 1)
+    size = min(_WATERMARK_MAX_SIZE, 0.75 * diagonal / natural) if natural else _WATERMARK_MAX_SIZE
+    canvas.saveState()
+    canvas.setFillColor(_WATERMARK_COLOUR)
+    canvas.setFont(font, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.drawCentredString(0, -size * 0.35, text)  # centred on the page, not on the baseline
     canvas.restoreState()
 
 
@@ -244,7 +312,29 @@ def build_document(story: Sequence[Flowable], info: PageInfo, output: Path | Bin
         initialFontName=font,
     )
     document.build(list(story), canvasmaker=_canvas_class(info))
-    data = buffer.getvalue()
+    _write(buffer.getvalue(), output)
+
+
+def build_sections(
+    sections: Sequence[tuple[PageInfo, Sequence[Flowable]]], output: Path | BinaryIO, *, title: str = ""
+) -> None:
+    """Several documents in one file (a day's packets): each starts on a new page, with its own header and footer,
+    and counts its own pages ("page X of Y" of that section). All sections share the first one's orientation."""
+    if not sections:
+        raise ValueError("no sections to build")
+    first = sections[0][0]
+    if any(info.landscape != first.landscape for info, _story in sections):
+        raise ValueError("the sections of one file must share one orientation")
+    story: list[Flowable] = []
+    for index, (info, flowables) in enumerate(sections):
+        if index:
+            story.append(PageBreak())
+        story.append(SectionStart(info))
+        story.extend(flowables)
+    build_document(story, first, output, title=title)
+
+
+def _write(data: bytes, output: Path | BinaryIO) -> None:
     if isinstance(output, Path):
         output.write_bytes(data)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import BinaryIO
 
 from coordinator_app.domain.eligibility import age_in_completed_years
 from coordinator_app.domain.screening_log import COLUMNS, ScreeningLogRow
@@ -47,7 +48,7 @@ class ScreeningLogService:
             writer.writerows(row.cells() for row in rows)
         return len(rows)
 
-    def write_pdf(self, trial_id: int, output: Path, *, generated_at: dt.datetime | None = None) -> int:
+    def write_pdf(self, trial_id: int, output: Path | BinaryIO, *, generated_at: dt.datetime | None = None) -> int:
         from coordinator_app.documents.screening_log import build_screening_log_pdf  # reportlab loads on demand
 
         trial = self._trials.protocol(trial_id)

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator_app.services.calendar_export import CalendarExportService
+from coordinator_app.services.consent_forms import ConsentFormService
 from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
 from coordinator_app.services.infusions import InfusionService
+from coordinator_app.services.packets import PacketService
 from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
 from coordinator_app.services.screening_import import ScreeningImportService
@@ -40,6 +42,8 @@ class Workspace:
     infusions: InfusionService
     calendar_export: CalendarExportService
     visits_import: VisitsImportService
+    consent_forms: ConsentFormService
+    packets: PacketService
     demo_folder: Path | None = None
 
     @property
@@ -78,6 +82,8 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         infusions=InfusionService(database, trials, schedules, site_settings),
         calendar_export=CalendarExportService(database, trials, site_settings),
         visits_import=VisitsImportService(database, trials, screening),
+        consent_forms=ConsentFormService(database, trials, screening),
+        packets=PacketService(trials, screening, schedules, database),
         demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
@@ -47,6 +48,7 @@ from coordinator_app.gui.calendar.infusion_dialog import InfusionRecordDialog
 from coordinator_app.gui.calendar.markers import OUT_OF_WINDOW, flag_text, window_text
 from coordinator_app.gui.calendar.month_view import grid_range
 from coordinator_app.gui.calendar.timeline import DeviationTableModel, TimelineSubject, TimelineTableModel
+from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.formatting import format_date, format_long_date, from_qdate, to_qdate
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
 from coordinator_app.gui.labels import label
@@ -124,6 +126,7 @@ class CalendarTab(QWidget):
         form.dayMode.addItem(self.tr("Week"))
 
         self._build_export_menu()
+        self._build_print_menu()
         form.calendar.currentPageChanged.connect(self._load_month)
         form.calendar.clicked.connect(self._day_clicked)
         form.calendar.selectionChanged.connect(self._show_day)
@@ -165,6 +168,48 @@ class CalendarTab(QWidget):
         self.export_month_action.triggered.connect(lambda: self.export_ics("month"))
         menu.addActions([self.export_trial_action, self.export_subject_action, self.export_month_action])
         self.form.exportButton.setMenu(menu)
+
+    def _build_print_menu(self) -> None:
+        """Visit packets and lists, previewed in the app before printing."""
+        self.printer = DocumentPrinter(self._workspace, self)
+        menu = QMenu(self)
+        self.print_packet_action = QAction(self.tr("Visit packet for the selected visit…"), self)
+        self.print_day_action = QAction(self.tr("All packets for the selected day…"), self)
+        self.print_week_action = QAction(self.tr("Visit list for the selected week…"), self)
+        self.print_month_action = QAction(self.tr("Visit list for the shown month…"), self)
+        self.print_packet_action.triggered.connect(self.print_packet)
+        self.print_day_action.triggered.connect(self.print_day_packets)
+        self.print_week_action.triggered.connect(lambda: self.print_visit_list("week"))
+        self.print_month_action.triggered.connect(lambda: self.print_visit_list("month"))
+        menu.addActions(
+            [self.print_packet_action, self.print_day_action, self.print_week_action, self.print_month_action]
+        )
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("&Print"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setMenu(menu)
+        self.form.toolbar.insertWidget(self.form.toolbar.indexOf(self.form.exportButton), self.print_button)
+
+    def print_packet(self) -> None:
+        ref = self.selected_visit()
+        if ref is not None and self._trial is not None:
+            self.printer.visit_packet(self._trial.id, ref.subject_label, ref.code)
+
+    def print_day_packets(self) -> None:
+        if self._trial is not None:
+            self.printer.packets_for_day(self._trial.id, self.selected_day())
+
+    def print_visit_list(self, period: str) -> None:
+        if self._trial is None:
+            return
+        if period == "week":
+            first = self.selected_day() - dt.timedelta(days=self.selected_day().weekday())
+            last = first + dt.timedelta(days=6)
+        else:
+            calendar = self.form.calendar
+            first = dt.date(calendar.yearShown(), calendar.monthShown(), 1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        self.printer.visit_list(self._trial.id, first, last)
 
     # -- the trial -----------------------------------------------------------------------------
 
@@ -516,6 +561,9 @@ class CalendarTab(QWidget):
         form.timelineButton.setEnabled(ref is not None and form.pages.currentWidget() is not form.timelinePage)
         has_trial = self._trial is not None
         subject = self._export_subject()
+        self.print_packet_action.setEnabled(has_trial and ref is not None)
+        for action in (self.print_day_action, self.print_week_action, self.print_month_action):
+            action.setEnabled(has_trial)
         self.export_trial_action.setEnabled(has_trial)
         self.export_month_action.setEnabled(has_trial)
         self.export_subject_action.setEnabled(has_trial and subject is not None)

@@ -13,12 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QToolButton, QWidget
 
 from coordinator_app.domain.eligibility import CriterionState, Verdict, format_fact, parse_fact
 from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import TRANSITIONS, SubjectStatus
+from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.eligibility.checklist_model import ChecklistColumn, ChecklistModel
 from coordinator_app.gui.eligibility.colours import banner_style
 from coordinator_app.gui.eligibility.dialogs import (
@@ -104,7 +106,46 @@ class EligibilityTab(QWidget):
         self.form.registerButton.setEnabled(False)
         self.form.importButton.setEnabled(False)
         self.form.exportButton.setEnabled(False)
+        self._build_print_menu()
         self._show_detail(None)
+
+    def _build_print_menu(self) -> None:
+        """The subject's consent form and checklist, and the screening log, previewed before printing."""
+        self.printer = DocumentPrinter(self._workspace, self)
+        menu = QMenu(self)
+        self.print_consent_action = QAction(self.tr("Consent form for the selected subject…"), self)
+        self.print_checklist_action = QAction(self.tr("Eligibility checklist for the selected subject…"), self)
+        self.print_log_action = QAction(self.tr("Screening log…"), self)
+        self.print_consent_action.triggered.connect(self.print_consent_form)
+        self.print_checklist_action.triggered.connect(self.print_checklist)
+        self.print_log_action.triggered.connect(self.print_screening_log)
+        menu.addActions([self.print_consent_action, self.print_checklist_action, self.print_log_action])
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("&Print"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setMenu(menu)
+        self.form.filterBar.addWidget(self.print_button)
+        self._update_print_actions()
+
+    def _update_print_actions(self) -> None:
+        subject = self.current_subject()
+        self.print_consent_action.setEnabled(subject is not None)
+        self.print_checklist_action.setEnabled(subject is not None)
+        self.print_log_action.setEnabled(self._trial is not None)
+
+    def print_consent_form(self) -> None:
+        subject = self.current_subject()
+        if subject is not None and self._trial is not None:
+            self.printer.consent_form(self._trial.id, subject.screening_number)
+
+    def print_checklist(self) -> None:
+        subject = self.current_subject()
+        if subject is not None and self._trial is not None:
+            self.printer.eligibility_checklist(self._trial.id, subject.screening_number)
+
+    def print_screening_log(self) -> None:
+        if self._trial is not None:
+            self.printer.screening_log(self._trial.id)
 
     def _setup_tables(self) -> None:
         form = self.form
@@ -243,6 +284,7 @@ class EligibilityTab(QWidget):
 
     def _show_detail(self, subject: SubjectDetail | None) -> None:
         self._current = subject
+        self._update_print_actions()
         form = self.form
         self.checklist.set_subject(subject)
         self.facts.set_subject(subject)

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'eligibility_tab.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -362,11 +362,17 @@ class Ui_EligibilityTab(object):
 #if QT_CONFIG(tooltip)
         self.registerButton.setToolTip(QCoreApplication.translate("EligibilityTab", u"Register a new candidate in screening; the next screening number is given", None))
 #endif // QT_CONFIG(tooltip)
-        self.importButton.setText(QCoreApplication.translate("EligibilityTab", u"&Import screening log\u2026", None))
+        self.importButton.setText(QCoreApplication.translate("EligibilityTab", u"&Import log\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importButton.setToolTip(QCoreApplication.translate("EligibilityTab", u"Import the site's screening log (CSV): all rows or none", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.importButton.setToolTip(QCoreApplication.translate("EligibilityTab", u"Read the site's screening log saved as CSV: every row is checked first, and nothing is imported if any row has a problem", None))
 #endif // QT_CONFIG(tooltip)
-        self.exportButton.setText(QCoreApplication.translate("EligibilityTab", u"E&xport screening log\u2026", None))
+        self.exportButton.setText(QCoreApplication.translate("EligibilityTab", u"E&xport log\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("EligibilityTab", u"Export the screening log as CSV or PDF", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.exportButton.setToolTip(QCoreApplication.translate("EligibilityTab", u"Save the screening log of this trial as CSV (for the monitor's spreadsheet) or PDF (for the file)", None))
 #endif // QT_CONFIG(tooltip)

@@ -1,0 +1,300 @@
+"""Printed packets: gathers a subject's schedule, infusion record and screening data and hands them to the PDF
+builders (visit packet, eligibility checklist, visit list, and a day's packets in one file).
+
+The visit packet and the visit list identify subjects by number only; the eligibility checklist by numbers
+and initials. Dates and times print on this desktop's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from coordinator_app.documents.eligibility_checklist import (
+    ConsentEntry,
+    EligibilitySheet,
+    FactAnswer,
+    SignoffEntry,
+    build_eligibility_checklist_pdf,
+)
+from coordinator_app.documents.page import format_time
+from coordinator_app.documents.visit_list import VisitListRow, build_visit_list_pdf
+from coordinator_app.documents.visit_packet import (
+    DeviationEntry,
+    InfusionEntry,
+    SafetyCheckEntry,
+    VisitPacket,
+    VitalSignsEntry,
+    build_visit_packet_pdf,
+    build_visit_packets_pdf,
+)
+from coordinator_app.domain.eligibility import age_in_completed_years
+from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.protocol import Protocol, VisitPlan
+from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.services.database import Database
+from coordinator_app.services.infusions import VITAL_SIGN_MINUTES
+from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, first_anchor
+from coordinator_app.services.screening import ScreeningService
+from coordinator_app.services.trials import TrialService
+from coordinator_app.storage import models
+
+MAX_LIST_DAYS = 366  # a visit list covers a week or a month; a year is the most that makes sense on paper
+PRINTED_STATUSES = (VisitStatus.SCHEDULED, VisitStatus.DONE)  # a day's packets: missed and cancelled are not due
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+class PacketService:
+    """Builds the printed documents of one trial's subjects and visits."""
+
+    def __init__(
+        self,
+        trials: TrialService,
+        screening: ScreeningService,
+        schedules: ScheduleService,
+        database: Database,
+        *,
+        clock: Callable[[], dt.datetime] = _local_now,
+    ) -> None:
+        self._trials = trials
+        self._screening = screening
+        self._schedules = schedules
+        self._db = database
+        self._clock = clock
+
+    # -- the documents -------------------------------------------------------------------------
+
+    def visit_packet(self, trial_id: int, subject_number: str, visit_code: str, output: Path | BinaryIO) -> None:
+        """One subject's packet for one visit (a code such as W4 or D2, in any letter case)."""
+        protocol = self._trials.protocol(trial_id)
+        plan = _plan(protocol)
+        subject_id = self._subject_id(trial_id, protocol, subject_number)
+        code = _visit_code(plan, visit_code)
+        schedule = self._schedules.schedule(subject_id)
+        if schedule is None:
+            raise ValidationError("subject", subject_number.strip(), "has no visit schedule yet: book dose 1 first")
+        packet = self._packets(protocol, plan, [(schedule, code)])[0]
+        build_visit_packet_pdf(packet, generated_at=self._clock(), output=output)
+
+    def packets_for_day(self, trial_id: int, day: dt.date, output: Path | BinaryIO) -> int:
+        """Every packet of the visits standing on ``day`` (scheduled or done), in one file; returns how many.
+
+        Each packet starts on a new page with its own header and its own "page X of Y" (numbered per packet).
+        """
+        protocol = self._trials.protocol(trial_id)
+        plan = _plan(protocol)
+        visits = [v for v in self._schedules.visits_between(trial_id, day, day) if v.status in PRINTED_STATUSES]
+        if not visits:
+            raise ValidationError("date", day.isoformat(), "has no scheduled visits: there are no packets to print")
+        schedules: dict[int, SubjectSchedule] = {}
+        wanted: list[tuple[SubjectSchedule, str]] = []
+        for visit in visits:
+            if visit.subject_id not in schedules:
+                schedules[visit.subject_id] = self._schedules.require_schedule(visit.subject_id)
+            wanted.append((schedules[visit.subject_id], visit.code))
+        packets = self._packets(protocol, plan, wanted)
+        title = f"Visit packets / 访视资料包 — {protocol.nct_id} {day.isoformat()}"
+        build_visit_packets_pdf(packets, generated_at=self._clock(), output=output, title=title)
+        return len(packets)
+
+    def visit_list(self, trial_id: int, first: dt.date, last: dt.date, output: Path | BinaryIO) -> int:
+        """The visits standing on the days from ``first`` through ``last``; returns how many are listed."""
+        if last < first:
+            raise ValidationError("to", last.isoformat(), f"is before from ({first.isoformat()})")
+        if (last - first).days + 1 > MAX_LIST_DAYS:
+            raise ValidationError("to", last.isoformat(), f"a visit list covers at most {MAX_LIST_DAYS} days")
+        protocol = self._trials.protocol(trial_id)
+        _plan(protocol)
+        generated_at = self._clock()
+        today = generated_at.date()
+        rows = [
+            VisitListRow(
+                date=v.date,
+                subject_number=v.subject_label,
+                visit_code=v.code,
+                visit_name=v.name,
+                window_start=v.window_start,
+                window_end=v.window_end,
+                status=v.status,
+                infusion=v.infusion,
+                overdue=v.overdue(today),
+            )
+            for v in self._schedules.visits_between(trial_id, first, last)
+        ]
+        build_visit_list_pdf(
+            rows,
+            trial_id=protocol.nct_id,
+            first=first,
+            last=last,
+            generated_at=generated_at,
+            output=output,
+        )
+        return len(rows)
+
+    def eligibility_checklist(self, trial_id: int, subject_number: str, output: Path | BinaryIO) -> None:
+        """The subject's criteria with answers and sources, the verdict, consent and the signature block."""
+        protocol = self._trials.protocol(trial_id)
+        detail = self._screening.find(trial_id, subject_number)
+        consent = detail.consent
+        signoff = detail.signoff
+        sheet = EligibilitySheet(
+            trial_id=protocol.nct_id,
+            screening_number=detail.screening_number,
+            subject_number=detail.subject_number,
+            initials=detail.initials,
+            sex=detail.sex,
+            age_years=age_in_completed_years(detail.date_of_birth, detail.assessment_date),
+            status=detail.status,
+            eligibility=protocol.eligibility,
+            assessment=detail.assessment,
+            facts={name: FactAnswer(entry.value, entry.source_note) for name, entry in detail.facts.items()},
+            consent=ConsentEntry(
+                consent.document_version, consent.signed_at.astimezone(), consent.obtained_by, consent.copy_given
+            )
+            if consent
+            else None,
+            signoff=SignoffEntry(
+                signoff.verdict, signoff.signed_by, signoff.signed_at.astimezone(), signoff.meaning, signoff.reason
+            )
+            if signoff
+            else None,
+        )
+        build_eligibility_checklist_pdf(sheet, generated_at=self._clock(), output=output)
+
+    # -- gathering -------------------------------------------------------------------------------
+
+    def _subject_id(self, trial_id: int, protocol: Protocol, number: str) -> int:
+        """By subject or screening number; reading only the numbers (the packet never needs the name)."""
+        wanted = number.strip()
+        with self._db.read() as session:
+            subject_id = session.scalar(
+                select(models.Subject.id).where(
+                    models.Subject.trial_id == trial_id,
+                    (models.Subject.subject_number == wanted) | (models.Subject.screening_number == wanted),
+                )
+            )
+        if subject_id is None:
+            raise NotFoundError(f"no subject numbered {wanted!r} in trial {protocol.nct_id}")
+        return subject_id
+
+    def _packets(
+        self, protocol: Protocol, plan: VisitPlan, wanted: Iterable[tuple[SubjectSchedule, str]]
+    ) -> list[VisitPacket]:
+        wanted = list(wanted)
+        subject_ids = {schedule.subject_id for schedule, _code in wanted}
+        infusions, checks = self._infusion_data(subject_ids)
+        dose1 = first_anchor(plan)
+        packets = []
+        for schedule, code in wanted:
+            visit = schedule.visit(code)
+            definition = visit.definition
+            key = (schedule.subject_id, code)
+            packets.append(
+                VisitPacket(
+                    trial_id=protocol.nct_id,
+                    subject_number=schedule.subject_number or schedule.screening_number,
+                    visit_code=code,
+                    visit_name=definition.name,
+                    target_date=visit.planned,
+                    window_start=visit.window_start,
+                    window_end=visit.window_end,
+                    booked_date=visit.booked,
+                    status=visit.status,
+                    actual_date=visit.actual,
+                    label_date=visit.date,
+                    procedures=plan.procedures_of(code),
+                    infusion=definition.infusion,
+                    vital_sign_minutes=VITAL_SIGN_MINUTES if definition.infusion else (),
+                    needs_safety_check=definition.infusion and code != dose1,
+                    infusion_record=infusions.get(key),
+                    safety_check=checks.get(key),
+                    deviations=tuple(
+                        DeviationEntry(d.description, d.reason) for d in schedule.deviations if d.visit_code == code
+                    ),
+                )
+            )
+        return packets
+
+    def _infusion_data(
+        self, subject_ids: set[int]
+    ) -> tuple[dict[tuple[int, str], InfusionEntry], dict[tuple[int, str], SafetyCheckEntry]]:
+        """The saved infusion records and the latest safety check of each dose, for these subjects."""
+        with self._db.read() as session:
+            records = session.scalars(
+                select(models.InfusionRecord).where(models.InfusionRecord.subject_id.in_(subject_ids))
+            ).all()
+            checks = session.scalars(
+                select(models.SafetyCheck)
+                .where(models.SafetyCheck.subject_id.in_(subject_ids))
+                .order_by(models.SafetyCheck.id)
+            ).all()
+        entries = {(r.subject_id, r.visit_code): _infusion_entry(r) for r in records}
+        latest = {
+            (c.subject_id, c.visit_code): SafetyCheckEntry(
+                c.active_infection,
+                c.spontaneous_peritonitis,
+                c.gi_bleeding_last_4_weeks,
+                c.investigator_clearance,
+                c.investigator,
+                format_time(c.checked_at.astimezone()),
+            )
+            for c in checks  # in id order: the last one of each dose wins
+        }
+        return entries, latest
+
+
+def _plan(protocol: Protocol) -> VisitPlan:
+    if protocol.visit_plan is None:
+        raise ValidationError("visit plan", protocol.nct_id, "this protocol has no visit plan to print packets from")
+    return protocol.visit_plan
+
+
+def _visit_code(plan: VisitPlan, text: str) -> str:
+    wanted = text.strip().casefold()
+    for visit in plan.visits:
+        if visit.code.casefold() == wanted:
+            return visit.code
+    raise ValidationError("visit", text.strip(), f"is not a visit of the visit plan ({', '.join(plan.codes())})")
+
+
+def _infusion_entry(record: models.InfusionRecord) -> InfusionEntry:
+    start = record.infusion_start.astimezone()
+    vital_signs = []
+    for item in json.loads(record.vital_signs_json or "[]"):
+        minute = int(item.get("minute", 0))
+        vital_signs.append(
+            VitalSignsEntry(
+                minute=minute,
+                clock=f"{start + dt.timedelta(minutes=minute):%H:%M}",
+                temperature_c=str(item.get("temperature_c", "")),
+                pulse_per_min=str(item.get("pulse_per_min", "")),
+                systolic_mmhg=str(item.get("systolic_mmhg", "")),
+                diastolic_mmhg=str(item.get("diastolic_mmhg", "")),
+                spo2_percent=str(item.get("spo2_percent", "")),
+            )
+        )
+    return InfusionEntry(
+        product_lot=record.product_lot,
+        release_certificate=record.release_certificate,
+        cells_per_dose=record.cells_per_dose,
+        viability_release_percent=record.viability_release_percent,
+        viability_bedside_percent=record.viability_bedside_percent,
+        transport_temperature_c=record.transport_temperature_c,
+        prepared_at=format_time(record.prepared_at.astimezone()),
+        infusion_start=format_time(start),
+        infusion_end=format_time(record.infusion_end.astimezone()),
+        volume_ml=record.volume_ml,
+        rate_ml_per_hour=record.rate_ml_per_hour,
+        administered_by=record.administered_by,
+        checked_by=record.checked_by,
+        immediate_reactions=record.immediate_reactions,
+        vital_signs=tuple(vital_signs),
+    )

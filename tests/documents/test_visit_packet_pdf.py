@@ -1,0 +1,301 @@
+"""Visit packets of demo subjects read back with pypdf: visit, dates, procedures and tubes in both languages, the
+infusion record filled in once given and empty before, A4 pages numbered, fonts embedded, no subject names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from coordinator_app.documents.visit_packet import (
+    DeviationEntry,
+    VisitPacket,
+    build_visit_packet_pdf,
+    tubes_for,
+)
+from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.protocol import Procedure, Text
+from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.services.packets import PacketService
+from coordinator_app.services.workspace import Workspace, open_workspace
+
+GENERATED_AT = dt.datetime(2025, 3, 1, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+A4 = (595, 842)
+DEMO_NAMES = ("王建国", "建国", "刘芳", "赵强", "陈志强")
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[Workspace]:
+    opened = open_workspace("", "test-coordinator", demo=True)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def packets(demo: Workspace) -> PacketService:
+    return PacketService(demo.trials, demo.screening, demo.schedules, demo.database, clock=lambda: GENERATED_AT)
+
+
+def build(demo: Workspace, packets: PacketService, subject: str, code: str) -> PdfReader:
+    output = io.BytesIO()
+    packets.visit_packet(demo.trials.resolve("NCT05106972").id, subject, code, output)
+    return PdfReader(io.BytesIO(output.getvalue()))
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squashed(text: str) -> str:
+    """Without whitespace: wrapped cells break lines wherever their column ends."""
+    return "".join(text.split())
+
+
+def visit_of(demo: Workspace, subject: str, code: str) -> Any:
+    trial = demo.trials.resolve("NCT05106972")
+    return demo.schedules.require_schedule(demo.screening.find(trial.id, subject).id).visit(code)
+
+
+def fonts_of(resources: Any) -> Iterator[Any]:
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        yield font.get_object()
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            yield from fonts_of(xobject.get("/Resources"))
+
+
+def assert_fonts_embedded(reader: PdfReader) -> None:
+    seen = 0
+    for page in reader.pages:
+        for font in fonts_of(page.get("/Resources")):
+            seen += 1
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None, font.get("/BaseFont")
+            assert any(key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert seen >= len(reader.pages)
+
+
+def assert_pages(reader: PdfReader, subject: str) -> None:
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
+        text = page.extract_text()
+        assert f"page {number} of {total}" in text
+        assert f"第 {number} 页，共 {total} 页" in text
+        assert f"subject / 受试者 {subject}" in text
+        assert "NCT05106972" in text
+        assert "generated / 生成于 2025-03-01 14:05 +08:00" in text
+
+
+# -- a dose already given: DEMO-001's dose 1 -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def given(demo: Workspace, packets: PacketService) -> PdfReader:
+    return build(demo, packets, "DEMO-001", "D1")
+
+
+def test_a_given_dose_packet_is_five_numbered_a4_pages(given: PdfReader) -> None:
+    # cover, vitals and blood draw, infusion record, adverse events, concomitant medications
+    assert len(given.pages) == 5
+    assert_pages(given, "DEMO-001")
+
+
+def test_the_cover_has_the_visit_its_dates_and_procedures_in_both_languages(demo: Workspace, given: PdfReader) -> None:
+    visit = visit_of(demo, "DEMO-001", "D1")
+    cover = given.pages[0].extract_text()
+    for expected in (
+        "Visit packet / 访视资料包",
+        "DEMO-001",
+        "Dose 1 (infusion 1)",
+        "第1次给药（第1次输注）",
+        "Target date / 目标日期",
+        visit.planned.isoformat(),
+        "Window / 访视窗",
+        "Vital signs",
+        "生命体征",
+        "Complete blood count (CBC)",
+        "血常规",
+        "Concomitant medications",
+        "合并用药记录",
+        "done / 已完成",
+    ):
+        assert expected in cover, expected
+    assert "UC-MSC infusion, 1×10" in cover  # the superscript 8 is raised, not a missing glyph
+
+
+def test_the_infusion_record_prints_what_was_entered(demo: Workspace, given: PdfReader) -> None:
+    day = visit_of(demo, "DEMO-001", "D1").date
+    record = squashed(given.pages[2].extract_text())
+    for expected in (
+        "Infusionrecord/输注记录",
+        f"DEMO-LOT-{day:%y%m%d}",
+        f"DEMO-QA-{day:%y%m%d}",
+        "1.02e8",
+        "DEMO刘护士(NurseLiu)",
+        "DEMO陈护士(NurseChen)",
+        f"{day.isoformat()}09:00",
+        "36.5",
+        "122",
+        "15minbefore/输注前15分钟",
+        "+120min/开始后120分钟",
+    ):
+        assert expected in record, expected
+    assert "Pre-infusion safety check" not in record  # dose 1 has none
+
+
+def test_the_adverse_event_and_medication_pages_and_signatures(given: PdfReader) -> None:
+    assert "Adverse event review / 不良事件评估" in given.pages[3].extract_text()
+    last = given.pages[4].extract_text()
+    for expected in ("Concomitant medications / 合并用药", "Signatures / 签名", "Investigator / 研究者", "研究协调员"):
+        assert expected in last, expected
+
+
+def test_no_subject_name_is_printed(given: PdfReader) -> None:
+    text = text_of(given)
+    for name in DEMO_NAMES:
+        assert name not in text
+
+
+def test_every_font_is_embedded(given: PdfReader) -> None:
+    assert_fonts_embedded(given)
+
+
+def test_pdffonts_reports_every_font_embedded(given: PdfReader, tmp_path: Path) -> None:
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    target = tmp_path / "packet.pdf"
+    given.stream.seek(0)
+    target.write_bytes(given.stream.read())
+    lines = subprocess.run([pdffonts, str(target)], check=True, capture_output=True, text=True).stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
+    fonts = [line.split() for line in lines[rule + 1 :] if line.strip()]
+    assert fonts
+    assert all(fields[-5] == "yes" for fields in fonts)
+
+
+# -- dose 2 after dose 1: the safety check ---------------------------------------------------------------------
+
+
+def test_dose_2_prints_the_safety_check_answers(demo: Workspace, packets: PacketService) -> None:
+    reader = build(demo, packets, "DEMO-001", "D2")
+    record = squashed(reader.pages[2].extract_text())
+    assert "Pre-infusionsafetycheck/输注前安全性核查" in record
+    assert "DEMO张医生(DrZhang)" in record
+    assert "week24/第2次给药" in squashed(reader.pages[0].extract_text())
+
+
+# -- a dose booked ahead: DEMO-005's dose 1 ----------------------------------------------------------------------
+
+
+def test_a_future_dose_prints_empty_boxes(demo: Workspace, packets: PacketService) -> None:
+    reader = build(demo, packets, "DEMO-005", "D1")
+    assert len(reader.pages) == 5
+    assert_pages(reader, "DEMO-005")
+    visit = visit_of(demo, "DEMO-005", "D1")
+    cover = reader.pages[0].extract_text()
+    assert visit.planned.isoformat() in cover
+    assert "scheduled / 已预约" in cover
+    record = squashed(reader.pages[2].extract_text())
+    assert "Productlot/产品批号" in record
+    assert "Releasecertificate/放行证书编号" in record
+    assert "+60min/开始后60分钟" in record
+    for filled in ("DEMO-LOT", "DEMO-QA", "1.02e8", "Nurse", "36.5"):
+        assert filled not in record, filled
+
+
+# -- a follow-up visit: blood draw and tube labels ----------------------------------------------------------------
+
+
+def test_week_12_has_one_label_per_tube_with_number_visit_and_date(demo: Workspace, packets: PacketService) -> None:
+    reader = build(demo, packets, "DEMO-002", "W12")
+    assert len(reader.pages) == 4  # no infusion record
+    assert "Infusion record" not in text_of(reader)
+    draw = reader.pages[1].extract_text()
+    day = visit_of(demo, "DEMO-002", "W12").date.isoformat()
+    labels = draw[draw.index("Tube labels") :]
+    for tube in ("Citrate, light blue / 浅蓝管", "EDTA, lavender / 紫管", "EDTA plasma, lavender / 紫管"):
+        assert labels.count(tube) == 1, tube
+    assert labels.count("SST, gold / 金黄管") == 2  # chemistry and AFP
+    assert labels.count("DEMO-002 W12") == 5
+    assert labels.count(day) == 5
+    for name in ("Sodium citrate, light blue", "浅蓝色枸橼酸钠管", "HBV DNA", "Alpha-fetoprotein (AFP)"):
+        assert squashed(name) in squashed(draw), name
+
+
+def test_tubes_follow_the_order_of_draw() -> None:
+    procedures = tuple(Procedure(code, Text(code)) for code in ("cbc", "renal", "lab_liver", "coagulation", "vitals"))
+    tubes = tubes_for(procedures)
+    assert [tube.key for tube, _served in tubes] == ["citrate", "sst_chemistry", "edta_cbc"]
+    assert [p.code for p in tubes[1][1]] == ["renal", "lab_liver"]
+
+
+def test_an_out_of_window_visit_prints_its_deviation(demo: Workspace, packets: PacketService) -> None:
+    cover = squashed(build(demo, packets, "DEMO-006", "W4").pages[0].extract_text())
+    assert "Protocoldeviationsrecordedforthisvisit" in cover
+    assert squashed("DEMO: admitted to another hospital for a week") in cover
+
+
+def test_the_visit_code_is_matched_in_any_case(demo: Workspace, packets: PacketService) -> None:
+    assert "Week 4 / 第4周" in build(demo, packets, "DEMO-006", "w4").pages[0].extract_text()
+
+
+# -- markup in the data prints literally ---------------------------------------------------------------------------
+
+
+def test_markup_characters_in_the_data_print_literally() -> None:
+    packet = VisitPacket(
+        trial_id="NCT05106972",
+        subject_number="HK-<b>&1",
+        visit_code="W4",
+        visit_name=Text("Week 4 <i>", "第4周 & 随访"),
+        target_date=dt.date(2025, 3, 4),
+        window_start=dt.date(2025, 3, 1),
+        window_end=dt.date(2025, 3, 7),
+        booked_date=None,
+        status=VisitStatus.SCHEDULED,
+        actual_date=None,
+        label_date=dt.date(2025, 3, 4),
+        procedures=(Procedure("cbc", Text("CBC <b>&", "血常规")),),
+        deviations=(DeviationEntry('late <font name="Helvetica">x</font>', "<b>& reason"),),
+    )
+    output = io.BytesIO()
+    build_visit_packet_pdf(packet, generated_at=GENERATED_AT, output=output)
+    reader = PdfReader(io.BytesIO(output.getvalue()))
+    text = text_of(reader)
+    for literal in ("HK-<b>&1", "Week 4 <i>", "第4周 & 随访", "CBC <b>&", "<b>& reason"):
+        assert literal in text, literal
+    assert squashed('late <font name="Helvetica">x</font>') in squashed(text)
+    assert_fonts_embedded(reader)
+
+
+# -- errors ---------------------------------------------------------------------------------------------------------
+
+
+def test_an_unknown_visit_code_is_refused_with_the_known_ones(demo: Workspace, packets: PacketService) -> None:
+    with pytest.raises(ValidationError, match=r"W99.*not a visit of the visit plan.*SCR, D1"):
+        build(demo, packets, "DEMO-001", "W99")
+
+
+def test_a_subject_without_a_schedule_is_refused(demo: Workspace, packets: PacketService) -> None:
+    with pytest.raises(ValidationError, match="no visit schedule yet"):
+        build(demo, packets, "DEMO-S007", "W4")
+
+
+def test_an_unknown_subject_is_not_found(demo: Workspace, packets: PacketService) -> None:
+    with pytest.raises(NotFoundError, match="no subject numbered 'NOBODY'"):
+        build(demo, packets, "NOBODY", "W4")
