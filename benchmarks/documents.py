@@ -55,8 +55,15 @@ def pages_of(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
+PARAGRAPHS_PER_PAGE = 4  # four paragraphs of this text nearly fill an A4 page at 10 pt (five overflow)
+
+
 def floor(pages: int) -> float:
-    """A plain reportlab document of ``pages`` pages in the embedded document font."""
+    """A plain reportlab document of ``pages`` full pages of text in the embedded document font.
+
+    Full pages, because a page of a form carries about as much text as a page of prose: a floor of
+    near-empty pages would measure the page template, not the typesetting every document pays for.
+    """
     style = ParagraphStyle("Floor", fontName=document_font(), fontSize=10, leading=13, wordWrap="CJK")
     text = "Visit packet 访视资料包 — vital signs 生命体征, blood draw 采血, adverse events 不良事件. " * 12
 
@@ -65,7 +72,7 @@ def floor(pages: int) -> float:
         for page in range(pages):
             if page:
                 story.append(PageBreak())
-            story.append(Paragraph(f"{page + 1}. {text}", style))
+            story += [Paragraph(f"{page + 1}.{line} {text}", style) for line in range(PARAGRAPHS_PER_PAGE)]
         SimpleDocTemplate(output, pagesize=A4).build(story)
 
     seconds, data = timed(build)
