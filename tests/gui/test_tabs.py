@@ -34,3 +34,18 @@ def test_overview_shows_the_protocol_and_the_counts(
     assert (form.enrolmentBar.value(), form.enrolmentBar.maximum()) == (6, 30)
     counts = {key: tab.count(key) for key in ("screened", "screening", "enrolled", "screen_failed", "places_left")}
     assert counts == {"screened": "9", "screening": "2", "enrolled": "5", "screen_failed": "1", "places_left": "24"}
+
+
+def test_overview_lists_overdue_and_the_weeks_visits(
+    qtbot: QtBot, demo_workspace: Workspace, demo_trial: TrialSummary
+) -> None:
+    tab = OverviewTab(demo_workspace)
+    qtbot.addWidget(tab)
+    tab.show_trial(demo_trial)
+
+    text = tab.form.visitsValue.text()
+    assert "Overdue</b> DEMO-002 W8" in text
+    subject = demo_workspace.screening.find(demo_trial.id, "DEMO-005")
+    dose1 = demo_workspace.schedules.require_schedule(subject.id).visit("D1").date
+    assert f"{dose1.isoformat()} · DEMO-005 · D1 Dose 1" in text
+    assert "刘芳" not in text

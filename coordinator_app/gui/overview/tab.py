@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from coordinator_app.domain.protocol import Protocol, Text
+from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.domain.subjects import EnrollmentProgress, SubjectStatus
 from coordinator_app.gui.formatting import format_date, rich
 from coordinator_app.gui.forms.ui_overview_tab import Ui_OverviewTab
@@ -58,6 +61,43 @@ class OverviewTab(QWidget):
         overview = self._workspace.trials.overview(trial.id)
         self._show_protocol(overview.protocol)
         self._show_progress(overview.progress)
+        self._show_visits(trial, overview.protocol)
+
+    def today(self) -> dt.date:
+        """Seam: the day the panel is about."""
+        return dt.date.today()
+
+    def _show_visits(self, trial: TrialSummary, protocol: Protocol) -> None:
+        """Overdue first, then what is due in the coming week; subjects by number only."""
+        if protocol.visit_plan is None:
+            self.form.visitsValue.setText(self.tr("This protocol has no visit plan."))
+            return
+        today = self.today()
+        panel = self._workspace.schedules.today(trial.id, today)
+        upcoming = self._workspace.schedules.visits_between(trial.id, today, today + dt.timedelta(days=7))
+        due = [v for v in upcoming if v.status is VisitStatus.SCHEDULED]
+        language = _language()
+        lines = [
+            self.tr("<b style='color:#b3261e'>Overdue</b> {subject} {visit} (window ended {end})").format(
+                subject=rich(v.subject_label), visit=rich(v.code), end=format_date(v.window_end)
+            )
+            for v in panel.overdue
+        ]
+        lines += [
+            self.tr("{date} · {subject} · {visit} {name}").format(
+                date=format_date(v.date),
+                subject=rich(v.subject_label),
+                visit=rich(v.code),
+                name=rich(v.name.best(language)),
+            )
+            for v in due
+        ]
+        self.form.visitsValue.setText(
+            "<br>".join(lines)
+            or self.tr(
+                "No visit is due in the next 7 days. Visits appear once dose 1 is booked on the Infusion calendar."
+            )
+        )
 
     def count(self, key: str) -> str:
         """The figure shown for ``key`` (a SubjectStatus value, "screened" or "places_left")."""
@@ -141,6 +181,3 @@ class OverviewTab(QWidget):
         }
         for key, value in figures.items():
             self._count_labels[key].setText(QLocale().toString(value))
-        f.visitsValue.setText(
-            self.tr("No visits are scheduled yet: visits appear here once dose 1 is booked on the Infusion calendar.")
-        )
