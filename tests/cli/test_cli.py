@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from coordinator_app.cli import main
@@ -238,3 +240,33 @@ def test_settings_show_and_change(database_url: str, capsys: pytest.CaptureFixtu
     assert "max_infusions_per_day = 3" in out
     code, _, err = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "0")
     assert (code, err) == (2, "error: max_infusions_per_day '0': must be at least 1\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["consent", "DEMO-S001"], "DEMO-S001"),
+        (["visit", "DEMO-001", "W4"], "W4"),
+        (["eligibility", "DEMO-S005"], "资料缺失"),
+        (["screening-log"], "DEMO-S009"),
+        (["visits", "--from", str(dt.date.today() - dt.timedelta(days=30)), "--to", str(dt.date.today())], "DEMO-002"),
+    ],
+)
+def test_pdf_documents_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    output = tmp_path / "document.pdf"
+
+    code, out, err = _run(capsys, "--demo", "pdf", *argv, "-o", str(output))
+
+    assert (code, err) == (0, "")
+    assert str(output) in out
+    text = "\n".join(page.extract_text() for page in PdfReader(output).pages)
+    assert expected in text
+
+
+def test_pdf_of_an_unknown_visit_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--demo", "pdf", "visit", "DEMO-001", "W99", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2
+    assert "W99" in err
+    assert not (tmp_path / "x.pdf").exists()
