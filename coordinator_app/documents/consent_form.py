@@ -8,6 +8,7 @@ draft is watermarked on every page, so no such copy can pass for the approved fo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +16,19 @@ from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table, TableStyle
 
 from coordinator_app.documents.fonts import document_font
-from coordinator_app.documents.page import MM, PageInfo, build_document, content_width, markup, paragraph, styles
+from coordinator_app.documents.page import (
+    MM,
+    PageInfo,
+    TextParagraph,
+    build_document,
+    content_width,
+    markup,
+    paragraph,
+    styles,
+)
 from coordinator_app.domain.consent_documents import (
     BulletList,
     ConsentDocument,
@@ -91,6 +101,7 @@ class _Styles:
     note: ParagraphStyle
 
 
+@functools.cache
 def _styles() -> _Styles:
     base = styles()
     return _Styles(
@@ -119,7 +130,9 @@ def _section(section: Section, style: _Styles) -> list[Flowable]:
     flowables: list[Flowable] = []
     for block in section.blocks:
         if isinstance(block, BulletList):
-            items = [ListItem(Paragraph(text_markup(item), style.bullet), leftIndent=5 * MM) for item in block.items]
+            items = [
+                ListItem(TextParagraph(text_markup(item), style.bullet), leftIndent=5 * MM) for item in block.items
+            ]
             bullets = ListFlowable(
                 items,
                 bulletType="bullet",
@@ -130,7 +143,7 @@ def _section(section: Section, style: _Styles) -> list[Flowable]:
             )
             flowables += [bullets, Spacer(content_width(), 1.5 * MM)]
         else:
-            flowables.append(Paragraph(text_markup(block.text), styles().body))
+            flowables.append(TextParagraph(text_markup(block.text), styles().body))
     # A heading never ends a page alone: it keeps with the first block of its section.
     return [KeepTogether([paragraph(heading, style.heading), flowables[0]]), *flowables[1:]]
 

@@ -7,11 +7,13 @@ generated and "page X of Y" so a missing page shows. All text uses the embedded 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
 import math
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from reportlab.lib import textsplit as _reportlab_textsplit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm as _reportlab_mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -148,36 +151,166 @@ def markup(text: str) -> str:
     return safe
 
 
+@functools.lru_cache(maxsize=4096)
+def _broken_lines(text: str, widths: tuple[float, ...], font: str, size: float) -> tuple[tuple[float, str], ...]:
+    """reportlab's CJK line breaking of one run of text in one font, remembered: it measures every character, and the
+    same text (a form's labels, a consent template's paragraphs) is laid out at the same width document after
+    document. A pure function of its arguments (the cannot-start-a-line list is patched once, at import)."""
+    return tuple(_reportlab_textsplit.wordSplit(text, list(widths), font, size))
+
+
+# The lines of paragraphs with markup, by (markup, style, widths, auto leading): see TextParagraph._shared_lines.
+_shared: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_shared_lock = threading.Lock()
+_SHARED_SIZE = 1024
+
+
+class TextParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type stubs
+    """A Paragraph that breaks its lines once for a width. Platypus wraps a flowable again and again at the same
+    width (a KeepTogether and then its frame, a table measuring its rows and then drawing them), and CJK line
+    breaking measures every character each time: when nothing has touched the lines since the last wrap at this
+    width, they are what wrapping again would give. A paragraph in one font and size (no markup inside it) takes its
+    lines from :func:`_broken_lines`, exactly as reportlab breaks them."""
+
+    _wrapped: tuple[float, Any, float] | None = None  # (width, lines, height) of the last wrap
+    _shared_para_lines: Any = None  # lines shared with other paragraphs (see _shared_lines)
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N803  # reportlab's names
+        frags = self.frags
+        widths = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else (maxWidths,)
+        if self.bulletText or self.style.endDots or getattr(self, "_splitpara", 0) or not frags:
+            return super().breakLinesCJK(maxWidths)
+        if len(frags) > 1 or hasattr(frags[0], "cbDefn") or not hasattr(frags[0], "text"):
+            return self._shared_lines(maxWidths, widths)
+        # reportlab's single-fragment case (Paragraph.breakLinesCJK), with the breaking remembered
+        frag = frags[0]
+        self.height = 0
+        lines = _broken_lines(frag.text, widths, frag.fontName, frag.fontSize)
+        return frag.clone(
+            kind=0, lines=[(space, [line]) for space, line in lines], ascent=frag.fontSize, descent=-0.2 * frag.fontSize
+        )
+
+    def _shared_lines(self, maxWidths: Any, widths: tuple[float, ...]) -> Any:  # noqa: N803  # reportlab's names
+        """The lines of a paragraph with markup (several fragments), shared with every paragraph of the same markup
+        and style laid out at the same widths. Drawing only reads them; :meth:`split` copies them before it splits."""
+        if not isinstance(self.text, str):  # a part that a split made: its fragments, not markup
+            return super().breakLinesCJK(maxWidths)
+        key = (self.text, self.style, widths, getattr(self, "autoLeading", None))
+        with _shared_lock:
+            lines = _shared.get(key)
+            if lines is not None:
+                _shared.move_to_end(key)
+        if lines is None:
+            lines = super().breakLinesCJK(maxWidths)
+            with _shared_lock:
+                _shared[key] = lines
+                while len(_shared) > _SHARED_SIZE:
+                    _shared.popitem(last=False)
+        self.height = 0
+        self._shared_para_lines = lines
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803  # reportlab's names
+        # Splitting adds a space to the last fragment of each line it hands on: never to lines other paragraphs share.
+        shared = self.__dict__.get("_shared_para_lines")
+        if shared is not None and self.__dict__.get("blPara") is shared:
+            self.blPara = copy.deepcopy(shared)
+            self._shared_para_lines = None
+            self._wrapped = None
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803  # reportlab's names
+        last = self.__dict__.get("_wrapped")
+        if last is not None and last[0] == availWidth and self.__dict__.get("blPara") is last[1]:
+            self.width, self.height = availWidth, last[2]
+            return availWidth, last[2]
+        before = self.__dict__.get("blPara")
+        width, height = super().wrap(availWidth, availHeight)
+        lines = self.__dict__.get("blPara")
+        if lines is not None and lines is not before:  # lines broken now (not a width too narrow for any)
+            self._wrapped = (availWidth, lines, height)
+        return width, height
+
+
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain text (never markup): anything a user typed goes in through here."""
-    return Paragraph(markup(text), style)
+    return TextParagraph(markup(text), style)
+
+
+# Padding either side of a cell's text in the app's ruled tables (LEFTPADDING + RIGHTPADDING).
+CELL_PADDING = 6.0
+
+
+def plain_lines(text: str) -> str | None:
+    """``text`` as a table draws a plain string, printing just what a Paragraph of it prints when it does not wrap:
+    runs of spaces collapsed as a Paragraph collapses them. None when only a Paragraph prints it the same way:
+    superscripts, tabs or other white space, an empty line, or a line that starts or ends with a space."""
+    text = text.replace("\r\n", "\n")
+    if any(c.isspace() and c not in " \n" for c in text) or any(s in text for s in _SUPERSCRIPTS):
+        return None
+    plain = []
+    for line in text.split("\n"):
+        if not line or line[0] == " " or line[-1] == " ":
+            return None
+        plain.append(" ".join(line.split()))
+    return "\n".join(plain)
+
+
+def cell(text: str, style: ParagraphStyle, width: float, padding: float = CELL_PADDING) -> str | Paragraph:
+    """``text`` for a table cell ``width`` wide: a plain string when every line fits on one line, else a Paragraph
+    that wraps. Both print the text literally; a table draws a string many times faster than it lays out a
+    Paragraph. The table must set the style's font, size, leading and colour for the cell: see :func:`text_style`."""
+    plain = plain_lines(text)
+    if plain is not None:
+        room = width - padding - 0.01
+        font, size = style.fontName, style.fontSize
+        if all(stringWidth(line, font, size) <= room for line in plain.split("\n")):
+            return plain
+    return paragraph(text, style)
+
+
+def text_style(style: ParagraphStyle, start: tuple[int, int] = (0, 0), stop: tuple[int, int] = (-1, -1)) -> list[Any]:
+    """The table style commands that print plain-string cells from ``start`` to ``stop`` as ``style`` prints."""
+    return [
+        ("FONTNAME", start, stop, style.fontName),
+        ("FONTSIZE", start, stop, style.fontSize),
+        ("LEADING", start, stop, style.leading),
+        ("TEXTCOLOR", start, stop, style.textColor),
+    ]
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], col_widths: Sequence[float]) -> Table:
     """A ruled table of plain text whose header row repeats on every page and whose cells wrap.
 
-    Every cell is a Paragraph, so long text wraps inside its column instead of running over the next one.
+    A cell whose text fits on its lines is a plain string; any other is a Paragraph, so long text wraps inside its
+    column instead of running over the next one.
     """
     style = styles()
-    data = [[paragraph(text, style.cell_header) for text in header]]
-    data.extend([paragraph(text, style.cell) for text in row] for row in rows)
-    table = Table(data, colWidths=list(col_widths), repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), document_font()),  # for any plain-string cell: never Helvetica
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.4, _RULE_COLOUR),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.88, 0.91)),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.96, 0.96, 0.96)]),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    widths = list(col_widths)
+    data = [[cell(text, style.cell_header, width) for text, width in zip(header, widths, strict=True)]]
+    data.extend([cell(text, style.cell, width) for text, width in zip(row, widths, strict=True)] for row in rows)
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(_data_table_style())
     return table
+
+
+@functools.cache
+def _data_table_style() -> TableStyle:
+    style = styles()
+    return TableStyle(
+        [
+            *text_style(style.cell),  # for the plain-string cells: the document font, never Helvetica
+            *text_style(style.cell_header, (0, 0), (-1, 0)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("GRID", (0, 0), (-1, -1), 0.4, _RULE_COLOUR),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.88, 0.91)),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.96, 0.96, 0.96)]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
 
 
 # -- building --------------------------------------------------------------------------------------------

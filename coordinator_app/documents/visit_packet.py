@@ -9,6 +9,7 @@ print filled in, everything else as an empty box. The subject appears by number 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +23,16 @@ from coordinator_app.documents.fonts import document_font
 from coordinator_app.documents.page import (
     MM,
     PageInfo,
+    TextParagraph,
     build_document,
     build_sections,
+    cell,
     content_width,
     data_table,
     markup,
     paragraph,
     styles,
+    text_style,
 )
 from coordinator_app.domain.protocol import Procedure, Text
 from coordinator_app.domain.schedule import VisitStatus
@@ -328,6 +332,9 @@ class VisitPacket:
 _GRID = colors.Color(0.55, 0.55, 0.55)
 _SHADE = colors.Color(0.92, 0.93, 0.95)
 _BOX_HEIGHT = 7 * MM
+_TOP_PADDING = 2.5
+_BOTTOM_PADDING = 3
+_PADDING_HEIGHT = _TOP_PADDING + _BOTTOM_PADDING
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -336,7 +343,7 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     safe = markup(text)
     for box in (UNCHECKED, CHECKED):
         safe = safe.replace(box, f'<font size="{size:.1f}">{box}</font>')
-    return Paragraph(safe, style)
+    return TextParagraph(safe, style)
 
 
 def _stacked(label: str) -> str:
@@ -350,26 +357,52 @@ def _bilingual_name(text: Text) -> str:
     return text.en or text.zh
 
 
-def _value(text: str, style: ParagraphStyle) -> Flowable:
-    """A filled value, or (empty) a box tall enough to write in."""
-    return para(text, style) if text else Spacer(1, _BOX_HEIGHT - 5)
+def _value(text: str, style: ParagraphStyle, width: float) -> Flowable | str:
+    """A filled value in a cell ``width`` wide (plain when it fits, see :func:`cell`), or (empty) a box tall enough
+    to write in."""
+    if not text:
+        return Spacer(1, _BOX_HEIGHT - 5)
+    if UNCHECKED in text or CHECKED in text:
+        return para(text, style)
+    return cell(text, style, width)
+
+
+def _values(values: Sequence[str], style: ParagraphStyle, widths: Sequence[float]) -> list[Flowable | str]:
+    """:func:`_value` for each cell of a row, but only the first empty one a box: that sets the row's height, and
+    the others, plain empty cells (a line of text, lower than the box), need no laying out."""
+    row: list[Flowable | str] = []
+    boxed = False
+    for value, width in zip(values, widths, strict=True):
+        if value or not boxed:
+            row.append(_value(value, style, width))
+            boxed = boxed or not value
+        else:
+            row.append("")
+    return row
 
 
 def _ruled(table: Table, shaded_columns: Sequence[int] = (), header: bool = False) -> Table:
+    """Rules ``table``; its plain-string cells print in the cell style (all of this module's cells use it)."""
+    table.setStyle(_ruled_style(tuple(shaded_columns), header))
+    return table
+
+
+@functools.cache
+def _ruled_style(shaded_columns: tuple[int, ...], header: bool) -> TableStyle:
     commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), document_font()),
+        *text_style(styles().cell),  # for the plain-string cells: the document font, never Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), _TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _BOTTOM_PADDING),
     ]
     commands += [("BACKGROUND", (column, 0), (column, -1), _SHADE) for column in shaded_columns]
     if header:
+        commands += text_style(styles().cell_header, (0, 0), (-1, 0))
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.86, 0.88, 0.91)))
-    table.setStyle(TableStyle(commands))
-    return table
+    return TableStyle(commands)
 
 
 def form_fields(fields: Sequence[tuple[str, str]], columns: int = 2) -> Table:
@@ -378,13 +411,15 @@ def form_fields(fields: Sequence[tuple[str, str]], columns: int = 2) -> Table:
     width = content_width()
     label_width = width / columns * 0.45
     value_width = width / columns - label_width
-    rows: list[list[Flowable]] = []
+    rows: list[list[Flowable | str]] = []
     for start in range(0, len(fields), columns):
-        row: list[Flowable] = []
-        for label, value in fields[start : start + columns]:
-            row += [paragraph(label, style.cell), _value(value, style.cell)]
+        pairs = fields[start : start + columns]
+        values = _values([value for _label, value in pairs], style.cell, [value_width] * len(pairs))
+        row: list[Flowable | str] = []
+        for (label, _value_text), value in zip(pairs, values, strict=True):
+            row += [cell(label, style.cell, label_width), value]
         while len(row) < 2 * columns:
-            row += [Spacer(1, 1), Spacer(1, 1)]
+            row += ["", ""]  # no taller than the label beside them
         rows.append(row)
     table = Table(rows, colWidths=[label_width, value_width] * columns)
     return _ruled(table, shaded_columns=range(0, 2 * columns, 2))
@@ -393,12 +428,15 @@ def form_fields(fields: Sequence[tuple[str, str]], columns: int = 2) -> Table:
 def blank_table(headings: Sequence[str], filled: Sequence[Sequence[str]], widths: Sequence[float], rows: int) -> Table:
     """A ruled table with a header, the ``filled`` rows, then empty rows up to ``rows`` for handwriting."""
     style = styles()
-    data: list[list[Flowable]] = [[paragraph(_stacked(heading), style.cell_header) for heading in headings]]
-    for values in filled:
-        data.append([_value(value, style.cell) for value in values])
-    while len(data) < rows + 1:
-        data.append([Spacer(1, _BOX_HEIGHT + 1) for _heading in headings])
-    table = Table(data, colWidths=list(widths), repeatRows=1)
+    data: list[list[Flowable | str]] = [
+        [cell(_stacked(heading), style.cell_header, width) for heading, width in zip(headings, widths, strict=True)]
+    ]
+    data += [_values(values, style.cell, widths) for values in filled]
+    heights: list[float | None] = [None] * len(data)
+    blank = max(rows + 1 - len(data), 0)
+    data += [[""] * len(headings) for _row in range(blank)]
+    heights += [_BOX_HEIGHT + 1 + _PADDING_HEIGHT] * blank  # as tall as a box to write in
+    table = Table(data, colWidths=list(widths), rowHeights=heights, repeatRows=1)
     return _ruled(table, header=True)
 
 
@@ -406,7 +444,7 @@ def question_table(questions: Sequence[tuple[str, str]]) -> Table:
     """Questions with their answer boxes beside them."""
     style = styles()
     width = content_width()
-    rows = [[paragraph(question, style.cell), para(answers, style.cell)] for question, answers in questions]
+    rows = [[cell(question, style.cell, width * 0.6), para(answers, style.cell)] for question, answers in questions]
     return _ruled(Table(rows, colWidths=[width * 0.6, width * 0.4]), shaded_columns=(0,))
 
 
@@ -417,10 +455,13 @@ def signature_block(roles: Sequence[tuple[str, str]], statement: str = "") -> Fl
     parts: list[Flowable] = [paragraph(SIGNATURES, style.subtitle)]
     if statement:
         parts.append(paragraph(statement, style.body))
-    rows: list[list[Flowable]] = [[paragraph(heading, style.cell_header) for heading in SIGNATURE_HEADINGS]]
+    widths = [width * 0.28, width * 0.28, width * 0.28, width * 0.16]
+    rows: list[list[Flowable | str]] = [
+        [cell(heading, style.cell_header, column) for heading, column in zip(SIGNATURE_HEADINGS, widths, strict=True)]
+    ]
     for role, name in roles:
-        rows.append([paragraph(role, style.cell), _value(name, style.cell), Spacer(1, 10 * MM), Spacer(1, 1)])
-    table = Table(rows, colWidths=[width * 0.28, width * 0.28, width * 0.28, width * 0.16])
+        rows.append([cell(role, style.cell, widths[0]), _value(name, style.cell, widths[1]), Spacer(1, 10 * MM), ""])
+    table = Table(rows, colWidths=widths)
     parts.append(_ruled(table, shaded_columns=(0,), header=True))
     return KeepTogether(parts)
 
@@ -511,10 +552,15 @@ def _vitals_and_labs(packet: VisitPacket) -> list[Flowable]:
     return story
 
 
+@functools.cache
+def _label_style() -> ParagraphStyle:
+    return ParagraphStyle("TubeLabelBig", parent=styles().cell, fontSize=10, leading=12.5)
+
+
 def _labels(packet: VisitPacket, tubes: Sequence[Tube]) -> Table:
     """One label per tube, two to a row, with dashed cutting lines."""
     style = styles()
-    big = ParagraphStyle("TubeLabelBig", parent=style.cell, fontSize=10, leading=12.5)
+    big = _label_style()
     width = content_width()
     cells: list[object] = []
     for tube in tubes:
@@ -563,12 +609,12 @@ def _infusion(packet: VisitPacket) -> list[Flowable]:
     story: list[Flowable] = [paragraph(INFUSION, style.title)]
     if packet.needs_safety_check:
         check = packet.safety_check
-        rows: list[list[Flowable]] = [
-            [paragraph(question, style.cell), para(_mark(getattr(check, key) if check else None), style.cell)]
+        rows: list[list[Flowable | str]] = [
+            [cell(question, style.cell, width * 0.6), para(_mark(getattr(check, key) if check else None), style.cell)]
             for key, question in SAFETY_QUESTIONS
         ]
         by = f"{check.investigator}   {check.checked_at}" if check else ""
-        rows.append([paragraph(SAFETY_BY, style.cell), _value(by, style.cell)])
+        rows.append([cell(SAFETY_BY, style.cell, width * 0.6), _value(by, style.cell, width * 0.4)])
         story += [
             heading(SAFETY),
             _ruled(Table(rows, colWidths=[width * 0.6, width * 0.4]), shaded_columns=(0,)),
