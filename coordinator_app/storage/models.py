@@ -300,3 +300,97 @@ class ConsentPrint(Base, Audited):
     draft_preview: Mapped[bool] = mapped_column(default=False)
     printed_by: Mapped[str] = mapped_column(String(200))
     printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class AdverseEvent(Base, Audited):
+    """One adverse event of a subject, graded by CTCAE v5; never deleted (corrections are audited changes)."""
+
+    __tablename__ = "adverse_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    term: Mapped[str] = mapped_column(String(200))
+    onset_date: Mapped[dt.date]
+    resolution_date: Mapped[dt.date | None]
+    grade: Mapped[int]  # CTCAE v5 grade 1-5
+    serious: Mapped[bool]
+    seriousness_criteria: Mapped[str] = mapped_column(String(200), default="")  # codes, "; "-separated
+    relationship: Mapped[str] = mapped_column(String(20))  # unrelated, unlikely, possible, probable, definite
+    expected: Mapped[bool]
+    action_taken: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(40))
+    visit_code: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text, default="")
+    aware_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # when the site learned of it: the SAE clock starts
+
+
+class SaeReport(Base, Audited):
+    """A report of a serious adverse event to the sponsor: the initial one, then follow-ups."""
+
+    __tablename__ = "sae_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    adverse_event_id: Mapped[int] = mapped_column(ForeignKey("adverse_events.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # initial, follow_up
+    reported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    reported_to: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class LabResult(Base, Audited):
+    """One analyte of one sample, stored in SI units with what was typed (value and unit) kept beside it."""
+
+    __tablename__ = "lab_results"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    visit_code: Mapped[str | None] = mapped_column(String(20))
+    sample_date: Mapped[dt.date]
+    analyte: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(String(40))  # decimal text in the analyte's SI unit
+    unit: Mapped[str] = mapped_column(String(20))
+    entered_value: Mapped[str] = mapped_column(String(40))
+    entered_unit: Mapped[str] = mapped_column(String(20))
+    normal_low: Mapped[str | None] = mapped_column(String(40))
+    normal_high: Mapped[str | None] = mapped_column(String(40))
+    flag: Mapped[str] = mapped_column(String(2), default="")  # L, H or empty
+    source: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (UniqueConstraint("subject_id", "sample_date", "analyte"),)
+
+
+class ClinicalAssessment(Base, Audited):
+    """The bedside findings liver scores need besides labs: ascites, encephalopathy, dialysis."""
+
+    __tablename__ = "clinical_assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    assessed_on: Mapped[dt.date]
+    visit_code: Mapped[str | None] = mapped_column(String(20))
+    ascites: Mapped[str] = mapped_column(String(20))  # none, mild, moderate-severe
+    encephalopathy: Mapped[str] = mapped_column(String(20))  # none, grade 1-2, grade 3-4
+    dialysis_twice_last_week: Mapped[bool]
+
+    __table_args__ = (UniqueConstraint("subject_id", "assessed_on"),)
+
+
+class LiverScore(Base, Audited):
+    """Scores computed for one subject and date, with the inputs they came from (JSON), recomputed on change."""
+
+    __tablename__ = "liver_scores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    sample_date: Mapped[dt.date]
+    visit_code: Mapped[str | None] = mapped_column(String(20))
+    meld: Mapped[int | None]
+    meld_na: Mapped[int | None]
+    meld3: Mapped[int | None]
+    child_pugh_score: Mapped[int | None]
+    child_pugh_class: Mapped[str | None] = mapped_column(String(1))
+    inputs_json: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    __table_args__ = (UniqueConstraint("subject_id", "sample_date"),)
