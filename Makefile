@@ -38,9 +38,11 @@ forms: $(VENV)/.installed-app
 
 # Regenerate the README screenshots from the current code, on the demo database.
 screenshots: $(VENV)/.installed-app
-	for tab in overview eligibility calendar contacts; do \
-		QT_QPA_PLATFORM=offscreen $(BIN)/coordinator-app --demo screenshot --tab $$tab -o docs/screenshots/$$tab.png || exit 1; \
+	for tab in overview contacts; do \
+		$(BIN)/coordinator-app --demo screenshot --tab $$tab -o docs/screenshots/$$tab.png || exit 1; \
 	done
+	$(BIN)/coordinator-app --demo screenshot --tab eligibility --subject DEMO-S005 -o docs/screenshots/eligibility.png
+	$(BIN)/coordinator-app --demo screenshot --tab calendar -o docs/screenshots/calendar.png
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -35,8 +35,10 @@ def run_gui(database_url: str, actor: str, *, demo: bool = False) -> int:
         workspace.close()
 
 
-def screenshot(workspace: Workspace, tab: str, output: Path, trial: str | None = None) -> None:
+def screenshot(
+    workspace: Workspace, tab: str, output: Path, trial: str | None = None, subject: str | None = None
+) -> None:
     """Write a PNG of the main window on ``tab``, rendered offscreen: no display needed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([sys.argv[0]])
-    save_screenshot(workspace, tab, output, trial)
+    save_screenshot(workspace, tab, output, trial, subject)

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--tab", choices=TAB_CHOICES, required=True)
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.png")
     shot.add_argument("--trial", metavar="NCT", help="trial to show (default: the only or most recent)")
+    shot.add_argument("--subject", metavar="NUMBER", help="show this subject's checklist or timeline")
     shot.set_defaults(handler=_screenshot)
 
     protocol = commands.add_parser("protocol", help="load, import and list trial protocols")
@@ -192,7 +193,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     from coordinator_app.app import screenshot
 
     with _opened(args) as workspace:
-        screenshot(workspace, args.tab, args.output, args.trial)
+        screenshot(workspace, args.tab, args.output, args.trial, args.subject)
     print(f"wrote {args.output}")
     return 0
 

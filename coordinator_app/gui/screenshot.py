@@ -14,8 +14,14 @@ from coordinator_app.services.workspace import Workspace
 SCREENSHOT_SIZE = (1180, 780)
 
 
-def save_screenshot(workspace: Workspace, tab: str, output: Path, trial: str | None = None) -> None:
-    """Show ``tab`` of a fresh main window (default geometry, no saved settings) and write it as PNG."""
+def save_screenshot(
+    workspace: Workspace, tab: str, output: Path, trial: str | None = None, subject: str | None = None
+) -> None:
+    """Show ``tab`` of a fresh main window (default geometry, no saved settings) and write it as PNG.
+
+    With ``subject`` (a screening or subject number) the Eligibility tab shows their checklist and the
+    calendar their timeline.
+    """
     if tab not in TAB_NAMES:
         raise ValueError(f"tab {tab!r}: must be one of {', '.join(TAB_NAMES)}")
     with tempfile.TemporaryDirectory() as folder:
@@ -27,6 +33,13 @@ def save_screenshot(workspace: Workspace, tab: str, output: Path, trial: str | N
         window.show_tab(tab)
         window.show()
         QApplication.processEvents()
+        if subject:
+            chosen = workspace.screening.find(workspace.trials.resolve(trial).id, subject)
+            if tab == "eligibility":
+                window.eligibility.select_subject(chosen.id)
+            elif tab == "calendar":
+                window.calendar.show_timeline(chosen.id)
+            QApplication.processEvents()
         output.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(output), "PNG"):
             raise OSError(f"could not write {output}")

@@ -139,3 +139,9 @@ def test_cancelled_file_dialog_does_nothing(window: MainWindow, monkeypatch: pyt
     monkeypatch.setattr(window, "choose_file", lambda title, file_filter: None)
     window.form.loadProtocolAction.trigger()
     assert window.form.trialSelector.count() == 1
+
+
+def test_screenshot_of_a_subjects_checklist(tmp_path: Path, qapp: object) -> None:
+    output = tmp_path / "checklist.png"
+    assert main(["--demo", "screenshot", "--tab", "eligibility", "--subject", "DEMO-S005", "-o", str(output)]) == 0
+    assert QImage(str(output)).width() == 1180
