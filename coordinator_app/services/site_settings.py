@@ -17,6 +17,7 @@ class SiteRules:
     preparation_limit_minutes: int = 120  # from cell preparation (thaw) to the end of the infusion
     clinic_start: dt.time = dt.time(8, 30)  # the hour visits are shown at in exported calendars
     visit_minutes: int = 60
+    sae_report_hours: int = 24  # the sponsor must have the initial SAE report this long after the site knew
 
 
 _KEYS: dict[str, Callable[[str], int | dt.time]] = {
@@ -24,6 +25,7 @@ _KEYS: dict[str, Callable[[str], int | dt.time]] = {
     "preparation_limit_minutes": int,
     "clinic_start": dt.time.fromisoformat,
     "visit_minutes": int,
+    "sae_report_hours": int,
 }
 
 

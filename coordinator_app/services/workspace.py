@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coordinator_app.services.adverse_events import AdverseEventService
 from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.consent_forms import ConsentFormService
 from coordinator_app.services.contacts import ContactService
@@ -44,6 +45,7 @@ class Workspace:
     visits_import: VisitsImportService
     consent_forms: ConsentFormService
     packets: PacketService
+    adverse_events: AdverseEventService
     demo_folder: Path | None = None
 
     @property
@@ -84,6 +86,7 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         visits_import=VisitsImportService(database, trials, screening),
         consent_forms=ConsentFormService(database, trials, screening),
         packets=PacketService(trials, screening, schedules, database),
+        adverse_events=AdverseEventService(database, screening, schedules, site_settings),
         demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)
