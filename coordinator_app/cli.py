@@ -149,6 +149,31 @@ def build_parser() -> argparse.ArgumentParser:
     packets.add_argument("--date", type=dt.date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     packets.set_defaults(handler=_pdf_packets)
 
+    labs = commands.add_parser("labs", help="laboratory results and liver scores")
+    lab_commands = labs.add_subparsers(dest="labs_command", metavar="ACTION", required=True)
+    labs_import = lab_commands.add_parser(
+        "import", help="import a laboratory export (subject, visit, date, analyte, value, unit): all rows or none"
+    )
+    labs_import.add_argument("file", type=Path, metavar="FILE.csv")
+    labs_import.add_argument("--trial", metavar="NCT")
+    labs_import.set_defaults(handler=_labs_import)
+    labs_export = lab_commands.add_parser(
+        "export", help="one row per subject and sample date: every analyte (SI) and the liver scores"
+    )
+    labs_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
+    labs_export.add_argument("--trial", metavar="NCT")
+    labs_export.set_defaults(handler=_labs_export)
+
+    ae = commands.add_parser("ae", help="adverse events")
+    ae_commands = ae.add_subparsers(dest="ae_command", metavar="ACTION", required=True)
+    ae_summary = ae_commands.add_parser("summary", help="counts by grade, relatedness and dose period (CSV)")
+    ae_summary.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
+    ae_summary.add_argument("--trial", metavar="NCT")
+    ae_summary.set_defaults(handler=_ae_summary)
+    ae_pending = ae_commands.add_parser("pending", help="serious adverse events not yet reported, with the time left")
+    ae_pending.add_argument("--trial", metavar="NCT")
+    ae_pending.set_defaults(handler=_ae_pending)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser("upgrade", help="create or migrate the schema to this version of the app")
@@ -393,6 +418,42 @@ def _pdf_packets(args: argparse.Namespace) -> int:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.packets.packets_for_day(trial.id, args.date, args.output)
     print(f"{trial.nct_id}: {count} visit packet(s) for {args.date} written to {args.output}")
+    return 0
+
+
+def _labs_import(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.labs.import_file(args.file, trial.id, workspace.actor)
+    print(f"{trial.nct_id}: imported {count} lab result(s) from {args.file}")
+    return 0
+
+
+def _labs_export(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.labs.write_export_csv(trial.id, args.output)
+    print(f"{trial.nct_id}: wrote {count} row(s) to {args.output}")
+    return 0
+
+
+def _ae_summary(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        count = workspace.adverse_events.write_summary_csv(trial.id, args.output)
+    print(f"{trial.nct_id}: wrote {count} summary row(s) to {args.output}")
+    return 0
+
+
+def _ae_pending(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        trial = workspace.trials.resolve(args.trial)
+        pending = workspace.adverse_events.pending_saes(trial.id, dt.datetime.now(dt.UTC))
+    if not pending:
+        print(f"{trial.nct_id}: no serious adverse event is waiting to be reported")
+    for sae in pending:
+        state = "OVERDUE" if sae.clock.overdue else "due"
+        print(f"{sae.subject_number}\t{sae.term}\t{state} {sae.deadline.astimezone():%Y-%m-%d %H:%M}")
     return 0
 
 

@@ -14,6 +14,7 @@ from coordinator_app.services.contacts import ContactService
 from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
 from coordinator_app.services.infusions import InfusionService
+from coordinator_app.services.labs import LabService
 from coordinator_app.services.packets import PacketService
 from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
@@ -46,6 +47,7 @@ class Workspace:
     consent_forms: ConsentFormService
     packets: PacketService
     adverse_events: AdverseEventService
+    labs: LabService
     demo_folder: Path | None = None
 
     @property
@@ -87,6 +89,7 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         consent_forms=ConsentFormService(database, trials, screening),
         packets=PacketService(trials, screening, schedules, database),
         adverse_events=AdverseEventService(database, screening, schedules, site_settings),
+        labs=LabService(database, trials, screening, schedules),
         demo_folder=folder,
     )
     workspace.trials.ensure_bundled_protocols(actor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import subprocess
@@ -270,3 +271,38 @@ def test_pdf_of_an_unknown_visit_is_a_clear_error(tmp_path: Path, capsys: pytest
     assert code == 2
     assert "W99" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_labs_import_export_and_ae_commands(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "site-log.csv"
+    source.write_text(SCREENING_LOG, encoding="utf-8")
+    _run(capsys, "--database", database_url, "subjects", "import", str(source))
+    lab = tmp_path / "lis.csv"
+    lab.write_text(
+        "subject,visit,date,analyte,value,unit\n"
+        "HK-S001,,2026-05-06,tbil,34.2,µmol/L\n"
+        "HK-S001,,2026-05-06,alb,3.0,g/dL\n",
+        encoding="utf-8",
+    )
+
+    code, out, _ = _run(capsys, "--database", database_url, "labs", "import", str(lab))
+    assert (code, out) == (0, f"NCT05106972: imported 2 lab result(s) from {lab}\n")
+    export = tmp_path / "labs.csv"
+    code, _, _ = _run(capsys, "--database", database_url, "labs", "export", "-o", str(export))
+    rows = list(csv.DictReader(export.read_text(encoding="utf-8-sig").splitlines()))
+    # albumin typed as 3.0 g/dL is stored as 30.0 g/L
+    assert (rows[0]["screening_no"], rows[0]["tbil"], rows[0]["alb"]) == ("HK-S001", "34.2", "30.0")
+
+    lab.write_text("subject,visit,date,analyte,value,unit\nHK-S001,,2026-05-06,alb,350,g/L\n", encoding="utf-8")
+    code, _, err = _run(capsys, "--database", database_url, "labs", "import", str(lab))
+    assert code == 2
+    assert "line 2" in err and "350" in err
+
+    code, out, _ = _run(capsys, "--database", database_url, "ae", "pending")
+    assert out == "NCT05106972: no serious adverse event is waiting to be reported\n"
+    summary = tmp_path / "ae.csv"
+    code, _, _ = _run(capsys, "--database", database_url, "ae", "summary", "-o", str(summary))
+    assert code == 0
+    assert summary.read_text(encoding="utf-8").startswith("section,category,count")
