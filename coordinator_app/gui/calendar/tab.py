@@ -52,6 +52,7 @@ from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.formatting import format_date, format_long_date, from_qdate, to_qdate
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
 from coordinator_app.gui.labels import label
+from coordinator_app.gui.safety.panel import SafetyPanel
 from coordinator_app.services.infusions import InfusionDraft, InfusionResult, SafetyAnswers
 from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, SubjectSchedule
 from coordinator_app.services.trials import TrialSummary
@@ -124,6 +125,9 @@ class CalendarTab(QWidget):
         form.timelineSplitter.setSizes([320, 120])
         form.dayMode.addItem(self.tr("Day"))
         form.dayMode.addItem(self.tr("Week"))
+
+        self.safety_panel = SafetyPanel(workspace, self)
+        form.pages.addTab(self.safety_panel, self.tr("Safety && labs"))
 
         self._build_export_menu()
         self._build_print_menu()
@@ -230,6 +234,7 @@ class CalendarTab(QWidget):
         for model in (self.today_model, self.day_model, self.timeline_model, self.deviation_model, self.awaiting_model):
             model.set_records([])
         self.form.subjectCombo.clear()
+        self.safety_panel.set_subject(None)
         self.form.bookButton.setEnabled(False)
         self.form.summaryLabel.setText(
             self.tr("{trial}: the protocol has no visit plan, so there is nothing to schedule.").format(
@@ -459,6 +464,7 @@ class CalendarTab(QWidget):
         keep = self._selected_timeline_code()
         schedule = self._workspace.schedules.schedule(subject_id) if subject_id is not None else None
         self._timeline_schedule = schedule
+        self.safety_panel.set_subject(subject_id)
         self.timeline_model.set_visits(schedule.visits if schedule else (), self.today())
         self.deviation_model.set_records(schedule.deviations if schedule else ())
         self._fit_columns(self.form.timelineTable)
@@ -497,6 +503,16 @@ class CalendarTab(QWidget):
         if code is not None:
             self._select_row(self.form.timelineTable, self.timeline_model.row_of(code))
         self.form.pages.setCurrentWidget(self.form.timelinePage)
+
+    def show_safety(self, subject_id: int) -> None:
+        """Show the subject's Safety & labs page (the subject chosen as on the timeline page)."""
+        combo = self.form.subjectCombo
+        index = combo.findData(subject_id)
+        if index < 0:
+            return
+        combo.setCurrentIndex(index)
+        self._show_timeline()
+        self.form.pages.setCurrentWidget(self.safety_panel)
 
     def show_selected_timeline(self) -> None:
         ref = self.selected_visit()
@@ -551,7 +567,7 @@ class CalendarTab(QWidget):
     def _update_actions(self) -> None:
         form = self.form
         ref = self.selected_visit()
-        on_visits = form.pages.currentWidget() is not form.awaitingPage
+        on_visits = form.pages.currentWidget() not in (form.awaitingPage, self.safety_panel)
         for button in (form.rescheduleButton, form.recordButton, form.infusionButton, form.timelineButton):
             button.setVisible(on_visits)
         open_visit = ref is not None and ref.status in (VisitStatus.SCHEDULED, VisitStatus.MISSED)

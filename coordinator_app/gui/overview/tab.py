@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.domain.protocol import Protocol, Text
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.domain.subjects import EnrollmentProgress, SubjectStatus
-from coordinator_app.gui.formatting import format_date, rich
+from coordinator_app.gui.formatting import format_date, format_instant, rich
 from coordinator_app.gui.forms.ui_overview_tab import Ui_OverviewTab
 from coordinator_app.gui.labels import label, registry_term
+from coordinator_app.gui.safety.models import OVERDUE, time_left_text
+from coordinator_app.services.adverse_events import PendingSae
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
@@ -35,6 +37,7 @@ class OverviewTab(QWidget):
         self._workspace = workspace
         self._count_labels: dict[str, QLabel] = {}
         self._build_counts()
+        self._build_saes()
         title_font = self.form.titleValue.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
@@ -57,15 +60,48 @@ class OverviewTab(QWidget):
             self.form.countsGrid.addWidget(value, row, 1)
             self._count_labels[str(key)] = value
 
+    def _build_saes(self) -> None:
+        """Serious AEs whose initial report is not recorded yet: the most urgent first, at the top."""
+        self.sae_group = QGroupBox(self.tr("Serious adverse events to report"), self)
+        self.sae_group.setObjectName("saeGroup")
+        layout = QVBoxLayout(self.sae_group)
+        self.sae_value = QLabel(self.sae_group)
+        self.sae_value.setObjectName("saeValue")
+        self.sae_value.setWordWrap(True)
+        layout.addWidget(self.sae_value)
+        self.form.rightColumn.insertWidget(0, self.sae_group)
+        self._pending: list[PendingSae] = []
+
     def show_trial(self, trial: TrialSummary) -> None:
         overview = self._workspace.trials.overview(trial.id)
         self._show_protocol(overview.protocol)
         self._show_progress(overview.progress)
         self._show_visits(trial, overview.protocol)
+        self._show_saes(trial)
 
     def today(self) -> dt.date:
         """Seam: the day the panel is about."""
         return dt.date.today()
+
+    def now(self) -> dt.datetime:
+        """Seam: the moment the SAE clocks are counted to."""
+        return dt.datetime.now().astimezone()
+
+    def pending_saes(self) -> list[PendingSae]:
+        return list(self._pending)
+
+    def _show_saes(self, trial: TrialSummary) -> None:
+        self._pending = self._workspace.adverse_events.pending_saes(trial.id, self.now())
+        lines = []
+        for sae in self._pending:
+            line = self.tr("{subject} · {term} · due {deadline} · {left}").format(
+                subject=rich(sae.subject_number),
+                term=rich(sae.term),
+                deadline=format_instant(sae.deadline),
+                left=time_left_text(sae.time_left),
+            )
+            lines.append(f"<b style='color:{OVERDUE.name()}'>{line}</b>" if sae.overdue else line)
+        self.sae_value.setText("<br>".join(lines) or self.tr("None"))
 
     def _show_visits(self, trial: TrialSummary, protocol: Protocol) -> None:
         """Overdue first, then what is due in the coming week; subjects by number only."""

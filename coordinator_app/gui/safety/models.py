@@ -1,0 +1,197 @@
+"""Table models of the Safety & labs page: the subject's adverse events and lab results, and the words for codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from coordinator_app.domain.adverse_events import (
+    ActionTaken,
+    Outcome,
+    Relationship,
+    ReportKind,
+    SaeClock,
+    Seriousness,
+    grade_label,
+)
+from coordinator_app.domain.labs import ANALYTES
+from coordinator_app.gui.formatting import format_date
+from coordinator_app.gui.table_model import Index, RecordTableModel
+from coordinator_app.services.adverse_events import AeRecord
+from coordinator_app.services.labs import LabValue
+
+_CONTEXT = "SafetyLabels"
+OVERDUE = QColor("#b3261e")
+LOW = QColor("#1f5fbf")
+
+_NAMES: dict[object, object] = {  # "unknown" is shared by ActionTaken and Outcome: one word
+    Seriousness.DEATH: QT_TRANSLATE_NOOP("SafetyLabels", "Death"),
+    Seriousness.LIFE_THREATENING: QT_TRANSLATE_NOOP("SafetyLabels", "Life-threatening"),
+    Seriousness.HOSPITALISATION: QT_TRANSLATE_NOOP("SafetyLabels", "Hospitalisation or its prolongation"),
+    Seriousness.DISABILITY: QT_TRANSLATE_NOOP("SafetyLabels", "Disability or incapacity"),
+    Seriousness.CONGENITAL_ANOMALY: QT_TRANSLATE_NOOP("SafetyLabels", "Congenital anomaly"),
+    Seriousness.IMPORTANT_MEDICAL_EVENT: QT_TRANSLATE_NOOP("SafetyLabels", "Important medical event"),
+    Relationship.UNRELATED: QT_TRANSLATE_NOOP("SafetyLabels", "Unrelated"),
+    Relationship.UNLIKELY: QT_TRANSLATE_NOOP("SafetyLabels", "Unlikely"),
+    Relationship.POSSIBLE: QT_TRANSLATE_NOOP("SafetyLabels", "Possible"),
+    Relationship.PROBABLE: QT_TRANSLATE_NOOP("SafetyLabels", "Probable"),
+    Relationship.DEFINITE: QT_TRANSLATE_NOOP("SafetyLabels", "Definite"),
+    ActionTaken.NONE: QT_TRANSLATE_NOOP("SafetyLabels", "None"),
+    ActionTaken.INFUSION_SLOWED: QT_TRANSLATE_NOOP("SafetyLabels", "Infusion slowed"),
+    ActionTaken.INFUSION_INTERRUPTED: QT_TRANSLATE_NOOP("SafetyLabels", "Infusion interrupted"),
+    ActionTaken.INFUSION_STOPPED: QT_TRANSLATE_NOOP("SafetyLabels", "Infusion stopped"),
+    ActionTaken.DOSE_DELAYED: QT_TRANSLATE_NOOP("SafetyLabels", "Dose delayed"),
+    ActionTaken.TREATMENT_WITHDRAWN: QT_TRANSLATE_NOOP("SafetyLabels", "Treatment withdrawn"),
+    ActionTaken.NOT_APPLICABLE: QT_TRANSLATE_NOOP("SafetyLabels", "Not applicable"),
+    ActionTaken.UNKNOWN: QT_TRANSLATE_NOOP("SafetyLabels", "Unknown"),
+    Outcome.RECOVERED: QT_TRANSLATE_NOOP("SafetyLabels", "Recovered"),
+    Outcome.RECOVERING: QT_TRANSLATE_NOOP("SafetyLabels", "Recovering"),
+    Outcome.NOT_RECOVERED: QT_TRANSLATE_NOOP("SafetyLabels", "Not recovered"),
+    Outcome.RECOVERED_WITH_SEQUELAE: QT_TRANSLATE_NOOP("SafetyLabels", "Recovered with sequelae"),
+    Outcome.FATAL: QT_TRANSLATE_NOOP("SafetyLabels", "Fatal"),
+    Outcome.UNKNOWN: QT_TRANSLATE_NOOP("SafetyLabels", "Unknown"),
+    ReportKind.INITIAL: QT_TRANSLATE_NOOP("SafetyLabels", "Initial report"),
+    ReportKind.FOLLOW_UP: QT_TRANSLATE_NOOP("SafetyLabels", "Follow-up report"),
+}
+
+
+def ae_label(code: Seriousness | Relationship | ActionTaken | Outcome | ReportKind) -> str:
+    """The code's name in the user's language."""
+    return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
+
+
+def language() -> str:
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def analyte_name(code: str) -> str:
+    item = next((a for a in ANALYTES if a.code == code), None)
+    if item is None:
+        return code
+    return item.name_zh if language() == "zh" else item.name_en
+
+
+def time_left_text(left: dt.timedelta) -> str:
+    """ "23 h 59 min left" or "overdue by 1 h 05 min", in whole minutes."""
+    minutes = int(abs(left).total_seconds() // 60)
+    hours, rest = divmod(minutes, 60)
+    if left < dt.timedelta(0):
+        return QCoreApplication.translate(_CONTEXT, "overdue by {h} h {m} min").format(h=hours, m=f"{rest:02d}")
+    return QCoreApplication.translate(_CONTEXT, "{h} h {m} min left").format(h=hours, m=f"{rest:02d}")
+
+
+@dataclass(frozen=True)
+class AeRow:
+    record: AeRecord
+    clock: SaeClock | None  # None for a non-serious AE
+
+
+class AeColumn(IntEnum):
+    TERM = 0
+    ONSET = 1
+    GRADE = 2
+    SERIOUS = 3
+    RELATIONSHIP = 4
+    OUTCOME = 5
+    CLOCK = 6
+
+
+class AeTableModel(RecordTableModel[AeRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                self.tr("Term"),
+                self.tr("Onset"),
+                self.tr("Grade (CTCAE)"),
+                self.tr("Serious"),
+                self.tr("Relationship"),
+                self.tr("Outcome"),
+                self.tr("SAE report"),
+            ],
+            parent,
+        )
+
+    def clock_text(self, row: AeRow) -> str:
+        clock = row.clock
+        if clock is None:
+            return ""
+        if clock.reported_at is not None:
+            return self.tr("reported late") if clock.reported_late else self.tr("reported")
+        return time_left_text(clock.time_left)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._records[index.row()]
+        draft = row.record.draft
+        column = AeColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is AeColumn.TERM:
+                return draft.term
+            if column is AeColumn.ONSET:
+                return format_date(draft.onset_date)
+            if column is AeColumn.GRADE:
+                return grade_label(draft.grade, language())
+            if column is AeColumn.SERIOUS:
+                if not draft.serious:
+                    return self.tr("No")
+                criteria = [ae_label(c) for c in Seriousness if c in draft.seriousness_criteria]
+                return self.tr("Yes: {criteria}").format(criteria=", ".join(criteria))
+            if column is AeColumn.RELATIONSHIP:
+                return ae_label(draft.relationship)
+            if column is AeColumn.OUTCOME:
+                return ae_label(draft.outcome)
+            return self.clock_text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column is AeColumn.CLOCK:
+            clock = row.clock
+            if clock is not None and (clock.overdue or clock.reported_late):
+                return OVERDUE
+        if role == Qt.ItemDataRole.ToolTipRole and draft.description:
+            return draft.description
+        return None
+
+
+class LabColumn(IntEnum):
+    DATE = 0
+    ANALYTE = 1
+    VALUE = 2
+    FLAG = 3
+    ENTERED = 4
+
+
+class LabTableModel(RecordTableModel[LabValue]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [self.tr("Date"), self.tr("Analyte"), self.tr("Value (SI)"), self.tr("Flag"), self.tr("Entered as")],
+            parent,
+        )
+
+    def data(
+        self, index: Index | QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        value = self._records[index.row()]
+        column = LabColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is LabColumn.DATE:
+                return format_date(value.sample_date)
+            if column is LabColumn.ANALYTE:
+                return analyte_name(value.analyte)
+            if column is LabColumn.VALUE:
+                return f"{value.value.normalize():f} {value.unit}".strip()
+            if column is LabColumn.FLAG:
+                return value.flag
+            return f"{value.entered_value} {value.entered_unit}".strip()
+        if role == Qt.ItemDataRole.ForegroundRole and column in (LabColumn.FLAG, LabColumn.VALUE):
+            if value.flag == "H":
+                return OVERDUE
+            if value.flag == "L":
+                return LOW
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is LabColumn.VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

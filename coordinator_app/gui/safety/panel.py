@@ -1,0 +1,339 @@
+"""The Safety & labs panel of one subject: adverse events with their SAE clocks, lab results, bedside findings
+and the trend of the liver scores around the two infusions.
+
+Dialogs are reached through the ``ask_*`` / ``show_*`` seams tests replace; service errors are shown with their
+message and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.adverse_events import AeDraft, validate_ae
+from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
+from coordinator_app.gui.safety.dialogs import (
+    AeDialog,
+    Assessment,
+    AssessmentDialog,
+    LabDialog,
+    LabEntry,
+    SaeReport,
+    SaeReportDialog,
+)
+from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, analyte_name
+from coordinator_app.services.adverse_events import AeRecord
+from coordinator_app.services.workspace import Workspace
+
+_CAP = 220
+_LAB_SERIES = ("alb", "tbil", "inr")
+
+
+def _table(parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table
+
+
+class SafetyPanel(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._subject_id: int | None = None
+        self._subject_label = ""
+        self.ae_model = AeTableModel(self)
+        self.lab_model = LabTableModel(self)
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        # In a scroll area: the calendar tab must still fit the smallest main window.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        scroll.setWidget(splitter)
+        layout.addWidget(scroll, 1)
+
+        ae_group = QGroupBox(self.tr("Adverse events"), splitter)
+        ae_layout = QVBoxLayout(ae_group)
+        self.ae_table = _table(ae_group)
+        self.ae_table.setModel(self.ae_model)
+        ae_layout.addWidget(self.ae_table)
+        ae_buttons = QHBoxLayout()
+        self.add_ae_button = QPushButton(self.tr("Add AE…"), ae_group)
+        self.report_button = QPushButton(self.tr("Report SAE…"), ae_group)
+        self.report_button.setToolTip(self.tr("Record the initial or a follow-up report of the selected SAE"))
+        ae_buttons.addWidget(self.add_ae_button)
+        ae_buttons.addWidget(self.report_button)
+        ae_buttons.addStretch(1)
+        ae_layout.addLayout(ae_buttons)
+
+        lab_group = QGroupBox(self.tr("Lab results"), splitter)
+        lab_layout = QVBoxLayout(lab_group)
+        self.lab_table = _table(lab_group)
+        self.lab_table.setModel(self.lab_model)
+        lab_layout.addWidget(self.lab_table)
+        lab_buttons = QHBoxLayout()
+        self.lab_button = QPushButton(self.tr("Enter lab result…"), lab_group)
+        self.assessment_button = QPushButton(self.tr("Bedside assessment…"), lab_group)
+        self.assessment_button.setToolTip(
+            self.tr("Ascites, encephalopathy and dialysis: with the lab values they give Child-Pugh and MELD")
+        )
+        lab_buttons.addWidget(self.lab_button)
+        lab_buttons.addWidget(self.assessment_button)
+        lab_buttons.addStretch(1)
+        lab_layout.addLayout(lab_buttons)
+
+        trend_group = QGroupBox(self.tr("Trend (dashed lines: infusions)"), splitter)
+        trend_layout = QVBoxLayout(trend_group)
+        choices = QHBoxLayout()
+        self.series_boxes: dict[str, QCheckBox] = {}
+        for code in _LAB_SERIES:
+            box = QCheckBox(analyte_name(code), trend_group)
+            box.toggled.connect(self._show_chart)
+            choices.addWidget(box)
+            self.series_boxes[code] = box
+        choices.addStretch(1)
+        trend_layout.addLayout(choices)
+        self.chart = TrendChart(trend_group)
+        trend_layout.addWidget(self.chart, 1)
+        splitter.setSizes([220, 200, 260])
+
+        self.add_ae_button.clicked.connect(self.add_ae)
+        self.report_button.clicked.connect(self.report_sae)
+        self.lab_button.clicked.connect(self.enter_lab)
+        self.assessment_button.clicked.connect(self.enter_assessment)
+        self.ae_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.set_subject(None)
+
+    # -- the subject ---------------------------------------------------------------------------
+
+    def subject_id(self) -> int | None:
+        return self._subject_id
+
+    def set_subject(self, subject_id: int | None) -> None:
+        self._subject_id = subject_id
+        self._subject_label = ""
+        if subject_id is not None:
+            try:
+                detail = self._workspace.screening.detail(subject_id)
+                self._subject_label = detail.subject_number or detail.screening_number
+            except NotFoundError:
+                self._subject_id = None
+        self.reload()
+
+    def reload(self) -> None:
+        subject_id = self._subject_id
+        if subject_id is None:
+            self.heading.setText(self.tr("Choose a subject on the “Subject timeline” page."))
+            self.ae_model.set_records([])
+            self.lab_model.set_records([])
+            self._show_chart()
+            self._update_actions()
+            return
+        now = self.now()
+        events = self._workspace.adverse_events
+        rows = [AeRow(r, events.clock(r.id, now)) for r in events.list_for_subject(subject_id)]
+        self.ae_model.set_records(rows)
+        self.lab_model.set_records(self._workspace.labs.results(subject_id))
+        serious = sum(1 for r in rows if r.record.draft.serious)
+        self.heading.setText(
+            self.tr("<b>{subject}</b>: {count} adverse event(s), {serious} serious · {labs} lab value(s)").format(
+                subject=self._subject_label, count=len(rows), serious=serious, labs=self.lab_model.rowCount()
+            )
+        )
+        for table in (self.ae_table, self.lab_table):
+            table.resizeColumnsToContents()
+            header = table.horizontalHeader()
+            for column in range(header.count() - 1):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                if header.sectionSize(column) > _CAP:
+                    header.resizeSection(column, _CAP)
+        self._show_chart()
+        self._update_actions()
+
+    def _show_chart(self) -> None:
+        subject_id = self._subject_id
+        if subject_id is None:
+            self.chart.set_data([], [])
+            return
+        scores = self._workspace.labs.scores(subject_id)
+        series = [
+            Series(self.tr("MELD"), tuple((s.sample_date, float(s.meld)) for s in scores if s.meld is not None)),
+            Series(
+                self.tr("Child-Pugh score"),
+                tuple((s.sample_date, float(s.child_pugh_score)) for s in scores if s.child_pugh_score is not None),
+            ),
+        ]
+        values = self.lab_model.records()
+        for code, box in self.series_boxes.items():
+            if box.isChecked():
+                own = [v for v in values if v.analyte == code]
+                unit = own[0].unit if own else ""
+                name = f"{analyte_name(code)} ({unit})" if unit else analyte_name(code)
+                series.append(Series(name, tuple((v.sample_date, float(v.value)) for v in own)))
+        self.chart.set_data(series, self._infusion_markers(subject_id))
+
+    def _infusion_markers(self, subject_id: int) -> list[Marker]:
+        schedule = self._workspace.schedules.schedule(subject_id)
+        if schedule is None:
+            return []
+        given = [
+            v.actual
+            for v in schedule.visits
+            if v.definition.infusion and v.status is VisitStatus.DONE and v.actual is not None
+        ]
+        return [Marker(self.tr("D{n}").format(n=n), day) for n, day in enumerate(given[:2], start=1)]
+
+    def _visit_codes(self) -> list[str]:
+        if self._subject_id is None:
+            return []
+        try:
+            return [v.code for v in self._workspace.schedules.plan_of_subject(self._subject_id).visits]
+        except (ValidationError, NotFoundError):
+            return []
+
+    def selected_ae(self) -> AeRecord | None:
+        rows = self.ae_table.selectionModel().selectedRows()
+        return self.ae_model.record(rows[0].row()).record if rows else None
+
+    def _update_actions(self) -> None:
+        has_subject = self._subject_id is not None
+        for button in (self.add_ae_button, self.lab_button, self.assessment_button):
+            button.setEnabled(has_subject)
+        selected = self.selected_ae()
+        self.report_button.setEnabled(selected is not None and selected.draft.serious)
+
+    # -- seams: time, dialogs and message boxes (tests replace these) -------------------------
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now().astimezone()
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def check_ae(self, draft: AeDraft) -> str:
+        """The first problem of the draft by the domain's rules, or ""."""
+        try:
+            validate_ae(draft, self.today())
+        except ValidationError as error:
+            return str(error)
+        return ""
+
+    def ask_ae(self) -> AeDraft | None:
+        return AeDialog.ask(self, self._subject_label, self.now(), self._visit_codes(), self.check_ae)
+
+    def ask_sae_report(self, record: AeRecord) -> SaeReport | None:
+        return SaeReportDialog.ask(self, record.draft.term, self.now(), record.initial_report is not None)
+
+    def ask_lab(self) -> LabEntry | None:
+        return LabDialog.ask(self, self._subject_label, self.today(), self._visit_codes())
+
+    def ask_assessment(self) -> Assessment | None:
+        return AssessmentDialog.ask(self, self._subject_label, self.today())
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def add_ae(self) -> None:
+        if self._subject_id is None:
+            return
+        draft = self.ask_ae()
+        if draft is None:
+            return
+        try:
+            self._workspace.adverse_events.record(self._subject_id, draft, self._workspace.actor, self.today())
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Adverse event not saved"), str(error))
+            return
+        self.reload()
+
+    def report_sae(self) -> None:
+        record = self.selected_ae()
+        if record is None:
+            return
+        report = self.ask_sae_report(record)
+        if report is None:
+            return
+        try:
+            self._workspace.adverse_events.report_sae(
+                record.id,
+                report.kind,
+                report.reported_at,
+                report.reported_to,
+                report.method,
+                report.notes,
+                self._workspace.actor,
+                self.now(),
+            )
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("SAE report not saved"), str(error))
+            return
+        self.reload()
+
+    def enter_lab(self) -> None:
+        if self._subject_id is None:
+            return
+        entry = self.ask_lab()
+        if entry is None:
+            return
+        try:
+            self._workspace.labs.record(
+                self._subject_id,
+                entry.sample_date,
+                entry.analyte,
+                entry.value_text,
+                entry.unit,
+                self._workspace.actor,
+                visit_code=entry.visit_code,
+            )
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Lab result not saved"), str(error))
+            return
+        self.reload()
+
+    def enter_assessment(self) -> None:
+        if self._subject_id is None:
+            return
+        answer = self.ask_assessment()
+        if answer is None:
+            return
+        try:
+            self._workspace.labs.record_assessment(
+                self._subject_id,
+                answer.assessed_on,
+                answer.ascites,
+                answer.encephalopathy,
+                answer.dialysis,
+                self._workspace.actor,
+            )
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Assessment not saved"), str(error))
+            return
+        self.reload()
