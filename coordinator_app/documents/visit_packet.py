@@ -34,6 +34,7 @@ from coordinator_app.documents.page import (
     styles,
     text_style,
 )
+from coordinator_app.documents.trend_chart import TrendMarker, TrendSeries, trend_panels
 from coordinator_app.domain.protocol import Procedure, Text
 from coordinator_app.domain.schedule import VisitStatus
 
@@ -184,6 +185,13 @@ CON_MED_HEADINGS = (
     "Stop or ongoing / 停止或持续",
 )
 
+TRENDS = "Trends / 趋势"
+TRENDS_NOTE = (
+    "Liver scores and lab values entered in the app up to this visit; dashed lines mark the infusions. "
+    "/ 截至本次访视录入的肝脏评分及化验值；虚线为输注日期。"
+)
+TREND_PANEL_HEIGHT = 36 * MM
+
 SIGNATURES = "Signatures / 签名"
 SIGNATURE_STATEMENT = (
     "I confirm that the data of this visit are complete and correct. / 本人确认本次访视数据完整、准确。"
@@ -325,6 +333,8 @@ class VisitPacket:
     infusion_record: InfusionEntry | None = None
     safety_check: SafetyCheckEntry | None = None
     deviations: tuple[DeviationEntry, ...] = ()
+    trends: tuple[TrendSeries, ...] = ()  # liver scores and lab values up to the visit's date; none: no section
+    trend_markers: tuple[TrendMarker, ...] = ()  # the infusions given (D1, D2) up to the visit's date
 
 
 # -- building blocks other documents share -------------------------------------------------------------------
@@ -527,6 +537,19 @@ def _cover(packet: VisitPacket) -> list[Flowable]:
     return story
 
 
+def _trends(packet: VisitPacket) -> list[Flowable]:
+    """The trend charts, one small panel per series; nothing when no series has a point."""
+    style = styles()
+    width = content_width()
+    panels = trend_panels(packet.trends, packet.trend_markers, width, TREND_PANEL_HEIGHT)
+    if not panels:
+        return []
+    story: list[Flowable] = [paragraph(TRENDS, style.title), paragraph(TRENDS_NOTE, style.body)]
+    for panel in panels:
+        story += [Spacer(width, 2 * MM), panel]
+    return story
+
+
 def _vitals_and_labs(packet: VisitPacket) -> list[Flowable]:
     style = styles()
     width = content_width()
@@ -684,6 +707,9 @@ def _concomitant_medications() -> list[Flowable]:
 def visit_packet_story(packet: VisitPacket) -> list[Flowable]:
     """The packet's flowables, each part starting on a new page."""
     story = _cover(packet)
+    trends = _trends(packet)
+    if trends:
+        story += [PageBreak(), *trends]
     story += [PageBreak(), *_vitals_and_labs(packet)]
     if packet.infusion:
         story += [PageBreak(), *_infusion(packet)]

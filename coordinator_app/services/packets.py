@@ -23,6 +23,7 @@ from coordinator_app.documents.eligibility_checklist import (
     build_eligibility_checklist_pdf,
 )
 from coordinator_app.documents.page import format_time
+from coordinator_app.documents.trend_chart import TrendMarker, TrendSeries
 from coordinator_app.documents.visit_list import VisitListRow, build_visit_list_pdf
 from coordinator_app.documents.visit_packet import (
     DeviationEntry,
@@ -43,6 +44,14 @@ from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, 
 from coordinator_app.services.screening import ScreeningService
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
+
+# The packet's trend charts: the liver scores, then the lab values (SI units) by analyte code.
+TREND_SCORES: tuple[tuple[str, str], ...] = (("meld", "MELD"), ("child_pugh_score", "Child-Pugh score / 评分"))
+TREND_ANALYTES: tuple[tuple[str, str], ...] = (
+    ("alb", "Albumin / 白蛋白 (g/L)"),
+    ("tbil", "Total bilirubin / 总胆红素 (µmol/L)"),
+    ("inr", "INR / 国际标准化比值"),
+)
 
 MAX_LIST_DAYS = 366  # a visit list covers a week or a month; a year is the most that makes sense on paper
 PRINTED_STATUSES = (VisitStatus.SCHEDULED, VisitStatus.DONE)  # a day's packets: missed and cancelled are not due
@@ -191,12 +200,22 @@ class PacketService:
         wanted = list(wanted)
         subject_ids = {schedule.subject_id for schedule, _code in wanted}
         infusions, checks = self._infusion_data(subject_ids)
+        measured = self._trend_data(subject_ids)
         dose1 = first_anchor(plan)
         packets = []
         for schedule, code in wanted:
             visit = schedule.visit(code)
             definition = visit.definition
             key = (schedule.subject_id, code)
+            trends: tuple[TrendSeries, ...] = ()
+            markers: tuple[TrendMarker, ...] = ()
+            if _charts_trends(definition.infusion, definition.anchor, definition.day):
+                trends = _trends_until(measured.get(schedule.subject_id, {}), visit.date)
+                markers = tuple(
+                    TrendMarker(dose.code, day)
+                    for dose in plan.infusions()
+                    if (day := schedule.visit(dose.code).actual) is not None and day <= visit.date
+                )
             packets.append(
                 VisitPacket(
                     trial_id=protocol.nct_id,
@@ -219,9 +238,37 @@ class PacketService:
                     deviations=tuple(
                         DeviationEntry(d.description, d.reason) for d in schedule.deviations if d.visit_code == code
                     ),
+                    trends=trends,
+                    trend_markers=markers if trends else (),
                 )
             )
         return packets
+
+    def _trend_data(self, subject_ids: set[int]) -> dict[int, dict[str, list[tuple[dt.date, float]]]]:
+        """Each subject's stored liver scores and charted lab values (SI), by series key, as (date, value)."""
+        analytes = [code for code, _name in TREND_ANALYTES]
+        found: dict[int, dict[str, list[tuple[dt.date, float]]]] = {}
+        with self._db.read() as session:
+            scores = session.scalars(
+                select(models.LiverScore).where(models.LiverScore.subject_id.in_(subject_ids))
+            ).all()
+            results = session.scalars(
+                select(models.LabResult).where(
+                    models.LabResult.subject_id.in_(subject_ids), models.LabResult.analyte.in_(analytes)
+                )
+            ).all()
+        for score in scores:
+            for key, _name in TREND_SCORES:
+                value = getattr(score, key)
+                if value is not None:
+                    found.setdefault(score.subject_id, {}).setdefault(key, []).append((score.sample_date, float(value)))
+        for result in results:
+            try:
+                value = float(result.value)
+            except ValueError:
+                continue
+            found.setdefault(result.subject_id, {}).setdefault(result.analyte, []).append((result.sample_date, value))
+        return found
 
     def _infusion_data(
         self, subject_ids: set[int]
@@ -249,6 +296,21 @@ class PacketService:
             for c in checks  # in id order: the last one of each dose wins
         }
         return entries, latest
+
+
+def _charts_trends(infusion: bool, anchor: str | None, day: int) -> bool:
+    """Dose and follow-up visits get the trend charts; screening (before dose 1) does not."""
+    return infusion or (anchor is not None and day > 0)
+
+
+def _trends_until(series: dict[str, list[tuple[dt.date, float]]], last: dt.date) -> tuple[TrendSeries, ...]:
+    """The charted series with their points up to ``last``, in chart order; empty when none has a point."""
+    charted = []
+    for key, name in (*TREND_SCORES, *TREND_ANALYTES):
+        points = tuple(sorted(point for point in series.get(key, []) if point[0] <= last))
+        if points:
+            charted.append(TrendSeries(name, points))
+    return tuple(charted)
 
 
 def _plan(protocol: Protocol) -> VisitPlan:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from coordinator_app.documents.trend_chart import TrendMarker, TrendSeries, trend_panels
 from coordinator_app.documents.visit_packet import (
     DeviationEntry,
     VisitPacket,
@@ -299,3 +300,82 @@ def test_a_subject_without_a_schedule_is_refused(demo: Workspace, packets: Packe
 def test_an_unknown_subject_is_not_found(demo: Workspace, packets: PacketService) -> None:
     with pytest.raises(NotFoundError, match="no subject numbered 'NOBODY'"):
         build(demo, packets, "NOBODY", "W4")
+
+
+# -- trends: liver scores and lab values over the visits ------------------------------------------------------------
+
+
+def _enter_labs(workspace: Workspace, subject: str, days: list[dt.date]) -> None:
+    """Bilirubin, creatinine, albumin, sodium and INR (SI) and a clinical assessment on each day: scores follow."""
+    trial = workspace.trials.resolve("NCT05106972")
+    subject_id = workspace.screening.find(trial.id, subject).id
+    for offset, day in enumerate(days):
+        for code, value, unit in [
+            ("tbil", str(51 - 5 * offset), "µmol/L"),
+            ("crea", "110", "µmol/L"),
+            ("alb", str(28 + 2 * offset), "g/L"),
+            ("na", "135", "mmol/L"),
+            ("inr", f"{1.8 - 0.1 * offset:.1f}", ""),
+        ]:
+            workspace.labs.record(subject_id, day, code, value, unit, "test-coordinator")
+        workspace.labs.record_assessment(subject_id, day, "none", "none", False, "test-coordinator")
+
+
+def _packet(workspace: Workspace, subject: str, code: str) -> PdfReader:
+    packets = PacketService(
+        workspace.trials, workspace.screening, workspace.schedules, workspace.database, clock=lambda: GENERATED_AT
+    )
+    return build(workspace, packets, subject, code)
+
+
+def test_a_follow_up_packet_charts_the_stored_scores_and_labs(demo_workspace: Workspace) -> None:
+    d1 = visit_of(demo_workspace, "DEMO-002", "D1").date
+    w12 = visit_of(demo_workspace, "DEMO-002", "W12").date
+    _enter_labs(demo_workspace, "DEMO-002", [d1 - dt.timedelta(days=5), d1 + dt.timedelta(days=28), w12])
+    reader = _packet(demo_workspace, "DEMO-002", "W12")
+    assert len(reader.pages) == 5  # the trends page after the cover
+    assert_pages(reader, "DEMO-002")
+    trends = reader.pages[1].extract_text()
+    wanted = ("Trends / 趋势", "MELD", "Child-Pugh", "Albumin", "(g/L)", "Total bilirubin", "µmol/L", "INR", "D1")
+    for expected in wanted:
+        assert expected in trends, expected
+    assert "D2" not in trends  # dose 2 comes after week 12
+    assert "Trends" not in reader.pages[0].extract_text()
+    assert_fonts_embedded(reader)
+
+
+def test_the_dose_2_packet_marks_both_infusions(demo_workspace: Workspace) -> None:
+    d1 = visit_of(demo_workspace, "DEMO-001", "D1").date
+    d2 = visit_of(demo_workspace, "DEMO-001", "D2").date
+    _enter_labs(demo_workspace, "DEMO-001", [d1 - dt.timedelta(days=3), d2 - dt.timedelta(days=1)])
+    reader = _packet(demo_workspace, "DEMO-001", "D2")
+    assert len(reader.pages) == 6
+    trends = reader.pages[1].extract_text()
+    assert "Trends / 趋势" in trends
+    assert "D1" in trends and "D2" in trends
+    assert_fonts_embedded(reader)
+
+
+def test_values_after_the_visit_are_not_charted(demo_workspace: Workspace) -> None:
+    w4 = visit_of(demo_workspace, "DEMO-002", "W4").date
+    _enter_labs(demo_workspace, "DEMO-002", [w4 + dt.timedelta(days=1)])
+    reader = _packet(demo_workspace, "DEMO-002", "W4")
+    assert "Trends" not in text_of(reader)
+    assert len(reader.pages) == 4
+
+
+def test_the_screening_packet_has_no_trends(demo_workspace: Workspace) -> None:
+    scr = visit_of(demo_workspace, "DEMO-002", "SCR").date
+    _enter_labs(demo_workspace, "DEMO-002", [scr - dt.timedelta(days=1)])
+    assert "Trends" not in text_of(_packet(demo_workspace, "DEMO-002", "SCR"))
+
+
+def test_a_packet_without_lab_data_has_no_trends(given: PdfReader) -> None:
+    assert "Trends" not in text_of(given)
+    assert "MELD" not in text_of(given)
+
+
+def test_trend_panels_need_points() -> None:
+    assert trend_panels([TrendSeries("MELD", ())], [TrendMarker("D1", dt.date(2025, 1, 1))], 400, 100) == []
+    one = trend_panels([TrendSeries("MELD", ((dt.date(2025, 1, 2), 14.0),))], [], 400, 100)
+    assert len(one) == 1
