@@ -3,19 +3,23 @@ Dialogs never run exec(): tests replace the ``ask_*`` / ``show_error`` seams."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.domain.adverse_events import AeDraft, Seriousness, quick_entry
+from coordinator_app.domain.adverse_events import AeDraft, ReportKind, Seriousness, quick_entry
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
-from coordinator_app.gui.safety.dialogs import AeDialog, Assessment, LabEntry
+from coordinator_app.gui.safety.dialogs import AeDialog, Assessment, LabEntry, SaeReport
 from coordinator_app.gui.safety.models import AeColumn, LabColumn
 from coordinator_app.gui.safety.panel import SafetyPanel
+from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.workspace import Workspace
 
 Shown = list[tuple[str, str]]
@@ -182,3 +186,185 @@ def test_panel_is_a_page_of_the_calendar_tab(qtbot: QtBot, demo_workspace: Works
     assert pages.currentWidget() is tab.safety_panel
     assert tab.safety_panel.subject_id() == subject_id
     assert tab.timeline_subject_id() == subject_id
+
+
+def _select_last_ae(panel: SafetyPanel) -> int:
+    row = panel.ae_model.rowCount() - 1
+    panel.ae_table.selectRow(row)
+    return row
+
+
+def _answer(asked: list[str], reply: str | None) -> Callable[[str, str], str | None]:
+    """A stand-in for ``ask_reason`` that notes the question and gives ``reply``."""
+
+    def ask(title: str, text: str) -> str | None:
+        asked.append(text)
+        return reply
+
+    return ask
+
+
+def _with_grade(draft: AeDraft, grade: int) -> AeDraft:
+    return AeDraft(**{**draft.__dict__, "grade": grade})
+
+
+def test_editing_an_ae_needs_a_reason(panel: SafetyPanel, errors: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(panel, "ask_ae", lambda: _fever(panel))
+    panel.add_ae()
+    assert not panel.edit_ae_button.isEnabled()
+    row = _select_last_ae(panel)
+    assert panel.edit_ae_button.isEnabled()
+    asked: list[AeDraft] = []
+
+    def ask_edit(record: AeRecord) -> AeDraft:
+        asked.append(record.draft)
+        return _with_grade(record.draft, 2)
+
+    monkeypatch.setattr(panel, "ask_ae_edit", ask_edit)
+    monkeypatch.setattr(panel, "ask_reason", lambda title, text: None)  # cancelled: nothing saved
+    panel.edit_ae()
+    assert asked[0].grade == 1
+    assert panel.ae_model.index(row, AeColumn.GRADE).data().startswith("1 – ")
+
+    reasons: list[str] = []
+    monkeypatch.setattr(panel, "ask_reason", _answer(reasons, "Grade was misread"))
+    panel.edit_ae()
+    assert errors == []
+    assert len(reasons) == 1 and "Fever" in reasons[0]
+    assert panel.ae_model.index(row, AeColumn.GRADE).data().startswith("2 – ")
+    assert panel.selected_ae() is not None
+
+
+def test_replacing_a_lab_value_asks_for_a_reason(
+    panel: SafetyPanel, errors: Shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = panel.today()
+    monkeypatch.setattr(panel, "ask_lab", lambda: LabEntry(day, "alb", "30", "g/L", None))
+    panel.enter_lab()
+    asked: list[str] = []
+    monkeypatch.setattr(panel, "ask_reason", _answer(asked, None))
+    monkeypatch.setattr(panel, "ask_lab", lambda: LabEntry(day, "alb", "32", "g/L", None))
+    panel.enter_lab()  # reason cancelled: the first value stays
+    assert len(asked) == 1
+    values = [v.value for v in panel.lab_model.records() if v.analyte == "alb" and v.sample_date == day]
+    assert values == [Decimal("30")]
+
+    monkeypatch.setattr(panel, "ask_reason", lambda title, text: "Transcription error")
+    panel.enter_lab()
+    assert errors == []
+    values = [v.value for v in panel.lab_model.records() if v.analyte == "alb" and v.sample_date == day]
+    assert values == [Decimal("32")]
+
+
+def test_changing_an_assessment_asks_for_a_reason(
+    panel: SafetyPanel, errors: Shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = panel.today()
+    monkeypatch.setattr(panel, "ask_assessment", lambda: Assessment(day, "none", "none", False))
+    panel.enter_assessment()
+    asked: list[str] = []
+    monkeypatch.setattr(panel, "ask_reason", _answer(asked, "Re-examined"))
+    monkeypatch.setattr(panel, "ask_assessment", lambda: Assessment(day, "mild", "none", False))
+    panel.enter_assessment()
+    assert errors == []
+    assert len(asked) == 1
+
+
+def test_trial_ae_summary_and_its_csv(
+    qtmodeltester, panel: SafetyPanel, errors: Shown, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def counts() -> dict[tuple[str, str], int]:
+        dialog = panel.summary_dialog()
+        assert dialog is not None
+        model = dialog.model
+        result = {
+            (model.index(r, 0).data(), model.index(r, 1).data()): int(model.index(r, 2).data())
+            for r in range(model.rowCount())
+        }
+        dialog.deleteLater()
+        return result
+
+    before = counts()
+    monkeypatch.setattr(panel, "ask_ae", lambda: _fever(panel))
+    panel.add_ae()
+    monkeypatch.setattr(panel, "ask_ae", lambda: _with_grade(_fever(panel, serious=True), 3))
+    panel.add_ae()
+    assert errors == []
+    after = counts()
+    assert after[("all", "adverse events")] == before[("all", "adverse events")] + 2
+    assert after[("all", "serious adverse events")] == before[("all", "serious adverse events")] + 1
+    changed = {key for key in after if after[key] != before[key] and key[0] == "grade"}
+    assert len(changed) == 2
+
+    dialog = panel.summary_dialog()
+    assert dialog is not None
+    qtmodeltester.check(dialog.model)
+    target = tmp_path / "summary.csv"
+    monkeypatch.setattr(dialog, "choose_save_path", lambda: target)
+    dialog.export_csv()
+    with target.open(encoding="utf-8", newline="") as file:
+        lines = list(csv.reader(file))
+    assert lines[0] == ["section", "category", "count"]
+    assert len(lines) - 1 == dialog.model.rowCount()
+    assert ["all", "adverse events", str(after[("all", "adverse events")])] in lines
+    assert str(target) in dialog.status.text()
+
+
+def test_reporting_an_sae_shows_its_history_and_clears_the_overview(
+    qtbot: QtBot, panel: SafetyPanel, demo_workspace: Workspace, errors: Shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(panel, "ask_ae", lambda: _fever(panel, serious=True))
+    panel.add_ae()
+    overview = OverviewTab(demo_workspace)
+    qtbot.addWidget(overview)
+    overview.show_trial(demo_workspace.trials.resolve())
+    assert [p.term for p in overview.pending_saes()] == ["Fever"]
+
+    _select_last_ae(panel)
+    assert panel.report_button.isEnabled()
+    assert "none yet" in panel.report_history.text()
+    reported_at = panel.now() - dt.timedelta(minutes=30)
+    monkeypatch.setattr(
+        panel,
+        "ask_sae_report",
+        lambda record: SaeReport(ReportKind.INITIAL, reported_at, "Sponsor PV", "Email", ""),
+    )
+    panel.report_sae()
+    assert errors == []
+    row = panel.ae_model.rowCount() - 1
+    assert panel.ae_model.index(row, AeColumn.CLOCK).data() == "reported"
+    panel.ae_table.selectRow(row)
+    assert "Initial report" in panel.report_history.text()
+    assert "Sponsor PV" in panel.report_history.text()
+
+    overview.refresh_saes()
+    assert overview.pending_saes() == []
+    assert overview.sae_value.text() == "None"
+
+
+def test_overview_refreshes_the_sae_box_while_shown(
+    qtbot: QtBot, panel: SafetyPanel, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overview = OverviewTab(demo_workspace)
+    qtbot.addWidget(overview)
+    overview.show_trial(demo_workspace.trials.resolve())
+    assert not overview.sae_timer.isActive()
+    overview.show()
+    qtbot.waitExposed(overview)
+    assert overview.sae_timer.isActive()
+    assert overview.sae_timer.interval() == 60_000
+    assert overview.sae_timer.parent() is overview
+
+    monkeypatch.setattr(panel, "ask_ae", lambda: _fever(panel, serious=True))
+    panel.add_ae()
+    assert overview.sae_value.text() == "None"
+    overview.refresh_saes()
+    assert "Fever" in overview.sae_value.text()
+    first = overview.sae_value.text()
+    later = overview.now() + dt.timedelta(hours=2)
+    monkeypatch.setattr(overview, "now", lambda: later)
+    overview.refresh_saes()
+    assert overview.sae_value.text() != first
+
+    overview.hide()
+    assert not overview.sae_timer.isActive()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.domain.protocol import Protocol, Text
@@ -71,8 +72,27 @@ class OverviewTab(QWidget):
         layout.addWidget(self.sae_value)
         self.form.rightColumn.insertWidget(0, self.sae_group)
         self._pending: list[PendingSae] = []
+        self._trial: TrialSummary | None = None
+        # The time left of each SAE counts down: re-read the list every minute while the tab is on screen.
+        self.sae_timer = QTimer(self)
+        self.sae_timer.setInterval(60_000)
+        self.sae_timer.timeout.connect(self.refresh_saes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.sae_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.sae_timer.stop()
+        super().hideEvent(event)
+
+    def refresh_saes(self) -> None:
+        """Re-read the pending SAEs so their time left stays current."""
+        if self._trial is not None:
+            self._show_saes(self._trial)
 
     def show_trial(self, trial: TrialSummary) -> None:
+        self._trial = trial
         overview = self._workspace.trials.overview(trial.id)
         self._show_protocol(overview.protocol)
         self._show_progress(overview.progress)

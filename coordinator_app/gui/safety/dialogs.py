@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +47,7 @@ from coordinator_app.domain.adverse_events import (
 from coordinator_app.domain.labs import ANALYTES
 from coordinator_app.domain.scores import ASCITES_GRADES, ENCEPHALOPATHY_GRADES
 from coordinator_app.gui.formatting import from_qdate, to_qdate
-from coordinator_app.gui.safety.models import OVERDUE, ae_label, analyte_name, language
+from coordinator_app.gui.safety.models import OVERDUE, AeSummaryModel, SummaryRow, ae_label, analyte_name, language
 
 
 def to_qdatetime(instant: dt.datetime) -> QDateTime:
@@ -229,8 +233,12 @@ class AeDialog(QDialog):
         now: dt.datetime,
         visits: Sequence[str],
         check: Callable[[AeDraft], str],
+        draft: AeDraft | None = None,
     ) -> AeDraft | None:
+        """The entered AE, or None when cancelled; ``draft`` prefills the form (correcting a saved AE)."""
         dialog = cls(parent, subject, now, visits, check)
+        if draft is not None:
+            dialog.set_draft(draft)
         return dialog.result_draft() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -398,3 +406,54 @@ class AssessmentDialog(QDialog):
     def ask(cls, parent: QWidget | None, subject: str, today: dt.date) -> Assessment | None:
         dialog = cls(parent, subject, today)
         return dialog.assessment() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AeSummaryDialog(QDialog):
+    """The trial's AE counts by grade, relationship and dose period, with an export to CSV."""
+
+    def __init__(self, parent: QWidget | None, rows: Sequence[SummaryRow], write_csv: Callable[[Path], int]) -> None:
+        super().__init__(parent)
+        self._write_csv = write_csv
+        self.setWindowTitle(self.tr("Trial AE summary"))
+        layout = QVBoxLayout(self)
+        self.model = AeSummaryModel(self)
+        self.model.set_records(rows)
+        self.table = QTableView(self)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setModel(self.model)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.error = _error_label(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = buttons.addButton(self.tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.export_csv)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+
+    def choose_save_path(self) -> Path | None:
+        """Seam: where to write the CSV (None when cancelled)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the AE summary"), "ae_summary.csv", self.tr("CSV files (*.csv)")
+        )
+        return Path(path) if path else None
+
+    def export_csv(self) -> None:
+        path = self.choose_save_path()
+        if path is None:
+            return
+        try:
+            count = self._write_csv(path)
+        except OSError as error:
+            self.status.clear()
+            self.error.setText(self.tr("The CSV was not written: {error}").format(error=str(error)))
+            self.error.show()
+            return
+        self.error.hide()
+        self.status.setText(self.tr("{count} row(s) written to {path}").format(count=count, path=str(path)))

@@ -195,3 +195,25 @@ class LabTableModel(RecordTableModel[LabValue]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is LabColumn.VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+SummaryRow = tuple[str, str, int]
+
+
+class AeSummaryModel(RecordTableModel[SummaryRow]):
+    """The trial's AE summary: one (section, category, count) line per row, as in the CSV."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([self.tr("Section"), self.tr("Category"), self.tr("Count")], parent)
+
+    def data(
+        self, index: Index | QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid():
+            return None
+        section, category, count = self._records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (section, category, QLocale().toString(count))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.adverse_events import AeDraft, validate_ae
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.gui.formatting import format_instant
 from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
 from coordinator_app.gui.safety.dialogs import (
     AeDialog,
+    AeSummaryDialog,
     Assessment,
     AssessmentDialog,
     LabDialog,
@@ -40,7 +43,7 @@ from coordinator_app.gui.safety.dialogs import (
     SaeReport,
     SaeReportDialog,
 )
-from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, analyte_name
+from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, ae_label, analyte_name
 from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.workspace import Workspace
 
@@ -63,6 +66,7 @@ class SafetyPanel(QWidget):
         self._workspace = workspace
         self._subject_id: int | None = None
         self._subject_label = ""
+        self._trial_id: int | None = None
         self.ae_model = AeTableModel(self)
         self.lab_model = LabTableModel(self)
 
@@ -83,13 +87,24 @@ class SafetyPanel(QWidget):
         self.ae_table = _table(ae_group)
         self.ae_table.setModel(self.ae_model)
         ae_layout.addWidget(self.ae_table)
+        self.report_history = QLabel(ae_group)
+        self.report_history.setObjectName("reportHistory")
+        self.report_history.setWordWrap(True)
+        self.report_history.hide()
+        ae_layout.addWidget(self.report_history)
         ae_buttons = QHBoxLayout()
         self.add_ae_button = QPushButton(self.tr("Add AE…"), ae_group)
+        self.edit_ae_button = QPushButton(self.tr("Edit AE…"), ae_group)
+        self.edit_ae_button.setToolTip(self.tr("Correct the selected adverse event (the change needs a reason)"))
+        self.summary_button = QPushButton(self.tr("Trial AE summary…"), ae_group)
+        self.summary_button.setToolTip(self.tr("Counts of the trial's AEs by grade, relationship and dose period"))
         self.report_button = QPushButton(self.tr("Report SAE…"), ae_group)
         self.report_button.setToolTip(self.tr("Record the initial or a follow-up report of the selected SAE"))
         ae_buttons.addWidget(self.add_ae_button)
+        ae_buttons.addWidget(self.edit_ae_button)
         ae_buttons.addWidget(self.report_button)
         ae_buttons.addStretch(1)
+        ae_buttons.addWidget(self.summary_button)
         ae_layout.addLayout(ae_buttons)
 
         lab_group = QGroupBox(self.tr("Lab results"), splitter)
@@ -124,6 +139,8 @@ class SafetyPanel(QWidget):
         splitter.setSizes([220, 200, 260])
 
         self.add_ae_button.clicked.connect(self.add_ae)
+        self.edit_ae_button.clicked.connect(self.edit_ae)
+        self.summary_button.clicked.connect(self.show_summary)
         self.report_button.clicked.connect(self.report_sae)
         self.lab_button.clicked.connect(self.enter_lab)
         self.assessment_button.clicked.connect(self.enter_assessment)
@@ -138,10 +155,12 @@ class SafetyPanel(QWidget):
     def set_subject(self, subject_id: int | None) -> None:
         self._subject_id = subject_id
         self._subject_label = ""
+        self._trial_id = None
         if subject_id is not None:
             try:
                 detail = self._workspace.screening.detail(subject_id)
                 self._subject_label = detail.subject_number or detail.screening_number
+                self._trial_id = detail.trial_id
             except NotFoundError:
                 self._subject_id = None
         self.reload()
@@ -223,10 +242,34 @@ class SafetyPanel(QWidget):
 
     def _update_actions(self) -> None:
         has_subject = self._subject_id is not None
-        for button in (self.add_ae_button, self.lab_button, self.assessment_button):
+        for button in (self.add_ae_button, self.lab_button, self.assessment_button, self.summary_button):
             button.setEnabled(has_subject)
         selected = self.selected_ae()
+        self.edit_ae_button.setEnabled(selected is not None)
         self.report_button.setEnabled(selected is not None and selected.draft.serious)
+        self._show_report_history(selected)
+
+    def _show_report_history(self, record: AeRecord | None) -> None:
+        """The SAE reports of the selected AE: which, when and to whom."""
+        if record is None or not record.draft.serious:
+            self.report_history.clear()
+            self.report_history.hide()
+            return
+        lines = [
+            self.tr("{kind} · {when} · to {to}{method}").format(
+                kind=ae_label(report.kind),
+                when=format_instant(report.reported_at),
+                to=report.reported_to,
+                method=self.tr(" ({method})").format(method=report.method) if report.method else "",
+            )
+            for report in record.reports
+        ]
+        self.report_history.setText(
+            self.tr("SAE reports: {reports}").format(reports="; ".join(lines))
+            if lines
+            else self.tr("SAE reports: none yet")
+        )
+        self.report_history.show()
 
     # -- seams: time, dialogs and message boxes (tests replace these) -------------------------
 
@@ -246,6 +289,26 @@ class SafetyPanel(QWidget):
 
     def ask_ae(self) -> AeDraft | None:
         return AeDialog.ask(self, self._subject_label, self.now(), self._visit_codes(), self.check_ae)
+
+    def ask_ae_edit(self, record: AeRecord) -> AeDraft | None:
+        return AeDialog.ask(
+            self, self._subject_label, self.now(), self._visit_codes(), self.check_ae, draft=record.draft
+        )
+
+    def ask_reason(self, title: str, text: str) -> str | None:
+        """The reason for changing saved data, or None when cancelled or left empty."""
+        reason, ok = QInputDialog.getText(self, title, text)
+        return reason.strip() if ok and reason.strip() else None
+
+    def summary_dialog(self) -> AeSummaryDialog | None:
+        """The trial AE summary dialog (not shown yet), or None without a subject."""
+        trial_id = self._trial_id
+        if trial_id is None:
+            return None
+        events = self._workspace.adverse_events
+        return AeSummaryDialog(
+            self, events.summary(trial_id).rows(), lambda path: events.write_summary_csv(trial_id, path)
+        )
 
     def ask_sae_report(self, record: AeRecord) -> SaeReport | None:
         return SaeReportDialog.ask(self, record.draft.term, self.now(), record.initial_report is not None)
@@ -273,6 +336,45 @@ class SafetyPanel(QWidget):
             self.show_error(self.tr("Adverse event not saved"), str(error))
             return
         self.reload()
+
+    def edit_ae(self) -> None:
+        record = self.selected_ae()
+        if record is None:
+            return
+        draft = self.ask_ae_edit(record)
+        if draft is None:
+            return
+        reason = self.ask_reason(
+            self.tr("Reason for the change"),
+            self.tr("Why is the adverse event “{term}” changed?").format(term=record.draft.term),
+        )
+        if reason is None:
+            return
+        try:
+            self._workspace.adverse_events.update(record.id, draft, self._workspace.actor, reason, self.today())
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Adverse event not saved"), str(error))
+            return
+        self.reload()
+        self._select_ae(record.id)
+
+    def _select_ae(self, ae_id: int) -> None:
+        for row, item in enumerate(self.ae_model.records()):
+            if item.record.id == ae_id:
+                self.ae_table.selectRow(row)
+                return
+
+    def show_summary(self) -> None:
+        dialog = self.summary_dialog()
+        if dialog is not None:
+            dialog.exec()
+            dialog.deleteLater()
+
+    def _ask_change_reason(self, error: ReasonRequiredError) -> str | None:
+        return self.ask_reason(
+            self.tr("Reason for the change"),
+            self.tr("{problem}\n\nReason:").format(problem=str(error)),
+        )
 
     def report_sae(self) -> None:
         record = self.selected_ae()
@@ -303,19 +405,32 @@ class SafetyPanel(QWidget):
         entry = self.ask_lab()
         if entry is None:
             return
-        try:
-            self._workspace.labs.record(
-                self._subject_id,
-                entry.sample_date,
-                entry.analyte,
-                entry.value_text,
-                entry.unit,
-                self._workspace.actor,
-                visit_code=entry.visit_code,
-            )
-        except (ValidationError, NotFoundError) as error:
-            self.show_error(self.tr("Lab result not saved"), str(error))
-            return
+        reason = ""
+        while True:
+            try:
+                self._workspace.labs.record(
+                    self._subject_id,
+                    entry.sample_date,
+                    entry.analyte,
+                    entry.value_text,
+                    entry.unit,
+                    self._workspace.actor,
+                    visit_code=entry.visit_code,
+                    reason=reason,
+                )
+                break
+            except ReasonRequiredError as error:
+                if not reason:
+                    asked = self._ask_change_reason(error)
+                    if asked is None:
+                        return
+                    reason = asked
+                    continue
+                self.show_error(self.tr("Lab result not saved"), str(error))
+                return
+            except (ValidationError, NotFoundError) as error:
+                self.show_error(self.tr("Lab result not saved"), str(error))
+                return
         self.reload()
 
     def enter_assessment(self) -> None:
@@ -324,16 +439,29 @@ class SafetyPanel(QWidget):
         answer = self.ask_assessment()
         if answer is None:
             return
-        try:
-            self._workspace.labs.record_assessment(
-                self._subject_id,
-                answer.assessed_on,
-                answer.ascites,
-                answer.encephalopathy,
-                answer.dialysis,
-                self._workspace.actor,
-            )
-        except (ValidationError, NotFoundError) as error:
-            self.show_error(self.tr("Assessment not saved"), str(error))
-            return
+        reason = ""
+        while True:
+            try:
+                self._workspace.labs.record_assessment(
+                    self._subject_id,
+                    answer.assessed_on,
+                    answer.ascites,
+                    answer.encephalopathy,
+                    answer.dialysis,
+                    self._workspace.actor,
+                    reason=reason,
+                )
+                break
+            except ReasonRequiredError as error:
+                if not reason:
+                    asked = self._ask_change_reason(error)
+                    if asked is None:
+                        return
+                    reason = asked
+                    continue
+                self.show_error(self.tr("Assessment not saved"), str(error))
+                return
+            except (ValidationError, NotFoundError) as error:
+                self.show_error(self.tr("Assessment not saved"), str(error))
+                return
         self.reload()
