@@ -8,6 +8,7 @@ message and nothing is changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -405,33 +406,22 @@ class SafetyPanel(QWidget):
         entry = self.ask_lab()
         if entry is None:
             return
-        reason = ""
-        while True:
-            try:
-                self._workspace.labs.record(
-                    self._subject_id,
-                    entry.sample_date,
-                    entry.analyte,
-                    entry.value_text,
-                    entry.unit,
-                    self._workspace.actor,
-                    visit_code=entry.visit_code,
-                    reason=reason,
-                )
-                break
-            except ReasonRequiredError as error:
-                if not reason:
-                    asked = self._ask_change_reason(error)
-                    if asked is None:
-                        return
-                    reason = asked
-                    continue
-                self.show_error(self.tr("Lab result not saved"), str(error))
-                return
-            except (ValidationError, NotFoundError) as error:
-                self.show_error(self.tr("Lab result not saved"), str(error))
-                return
-        self.reload()
+        subject_id = self._subject_id
+        saved = self._save_with_reason(
+            self.tr("Lab result not saved"),
+            lambda reason: self._workspace.labs.record(
+                subject_id,
+                entry.sample_date,
+                entry.analyte,
+                entry.value_text,
+                entry.unit,
+                self._workspace.actor,
+                visit_code=entry.visit_code,
+                reason=reason,
+            ),
+        )
+        if saved:
+            self.reload()
 
     def enter_assessment(self) -> None:
         if self._subject_id is None:
@@ -439,29 +429,37 @@ class SafetyPanel(QWidget):
         answer = self.ask_assessment()
         if answer is None:
             return
+        subject_id = self._subject_id
+        saved = self._save_with_reason(
+            self.tr("Assessment not saved"),
+            lambda reason: self._workspace.labs.record_assessment(
+                subject_id,
+                answer.assessed_on,
+                answer.ascites,
+                answer.encephalopathy,
+                answer.dialysis,
+                self._workspace.actor,
+                reason=reason,
+            ),
+        )
+        if saved:
+            self.reload()
+
+    def _save_with_reason(self, failure_title: str, save: Callable[[str], object]) -> bool:
+        """Save; when a stored value would be replaced, ask why and save again with the reason."""
         reason = ""
         while True:
             try:
-                self._workspace.labs.record_assessment(
-                    self._subject_id,
-                    answer.assessed_on,
-                    answer.ascites,
-                    answer.encephalopathy,
-                    answer.dialysis,
-                    self._workspace.actor,
-                    reason=reason,
-                )
-                break
+                save(reason)
+                return True
             except ReasonRequiredError as error:
-                if not reason:
-                    asked = self._ask_change_reason(error)
-                    if asked is None:
-                        return
-                    reason = asked
-                    continue
-                self.show_error(self.tr("Assessment not saved"), str(error))
-                return
+                if reason:
+                    self.show_error(failure_title, str(error))
+                    return False
+                asked = self._ask_change_reason(error)
+                if asked is None:
+                    return False
+                reason = asked
             except (ValidationError, NotFoundError) as error:
-                self.show_error(self.tr("Assessment not saved"), str(error))
-                return
-        self.reload()
+                self.show_error(failure_title, str(error))
+                return False
