@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_checks import assert_fonts_embedded, assert_pdffonts_embedded
 from pypdf import PdfReader
 
 from coordinator_app.documents.consent_form import DOCUMENT_NAME, SIGNATURE_BLOCKS, build_consent_pdf
@@ -43,33 +41,6 @@ def placed_text(page: Any) -> list[tuple[str, float, float]]:
 
     page.extract_text(visitor_text=visit)
     return pieces
-
-
-def fonts_of(resources: Any) -> Iterator[Any]:
-    """Every font a resource dictionary uses, including those of form XObjects drawn with it."""
-    if resources is None:
-        return
-    resources = resources.get_object()
-    font_dict = resources.get("/Font")
-    if font_dict is not None:
-        for font in font_dict.get_object().values():
-            yield font.get_object()
-    xobjects = resources.get("/XObject")
-    if xobjects is not None:
-        for xobject in xobjects.get_object().values():
-            xobject = xobject.get_object()
-            if xobject.get("/Subtype") == "/Form":
-                yield from fonts_of(xobject.get("/Resources"))
-
-
-def is_embedded(font: Any) -> bool:
-    if font.get("/Subtype") == "/Type0":
-        font = font["/DescendantFonts"][0].get_object()
-    descriptor = font.get("/FontDescriptor")
-    if descriptor is None:  # a standard 14 font such as Helvetica: nothing embedded
-        return False
-    descriptor = descriptor.get_object()
-    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def template() -> ConsentDocument:
@@ -210,26 +181,8 @@ def test_a_draft_is_marked_draft_on_every_page_and_an_active_text_is_not_marked(
 
 
 def test_every_font_is_embedded(pdf: bytes) -> None:
-    reader = PdfReader(io.BytesIO(pdf))
-    seen = 0
-    for page in reader.pages:
-        for font in fonts_of(page.get("/Resources")):
-            seen += 1
-            assert is_embedded(font), font.get("/BaseFont")
-            assert "Helvetica" not in str(font.get("/BaseFont"))
-    assert seen >= len(reader.pages)
+    assert_fonts_embedded(PdfReader(io.BytesIO(pdf)))
 
 
 def test_pdffonts_reports_every_font_embedded(pdf: bytes, tmp_path: Path) -> None:
-    pdffonts = shutil.which("pdffonts")
-    if pdffonts is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
-    target = tmp_path / "consent.pdf"
-    target.write_bytes(pdf)
-    listing = subprocess.run([pdffonts, str(target)], check=True, capture_output=True, text=True).stdout
-    lines = listing.splitlines()
-    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
-    fonts = [line.split() for line in lines[rule + 1 :] if line.strip()]
-    assert fonts, listing
-    for fields in fonts:
-        assert fields[-5] == "yes", listing  # the "emb" column
+    assert_pdffonts_embedded(pdf, tmp_path)

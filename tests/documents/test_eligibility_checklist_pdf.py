@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
+from pdf_checks import assert_fonts_embedded
 from pypdf import PdfReader
 
 from coordinator_app.domain.errors import NotFoundError
@@ -39,13 +39,6 @@ def build(demo: Workspace, packets: PacketService, number: str) -> PdfReader:
 
 def squashed(reader: PdfReader) -> str:
     return "".join("\n".join(page.extract_text() for page in reader.pages).split())
-
-
-def fonts_of(resources: Any) -> Iterator[Any]:
-    if resources is None:
-        return
-    for font in (resources.get_object().get("/Font") or {}).values():
-        yield font.get_object()
 
 
 @pytest.fixture(scope="module")
@@ -101,11 +94,7 @@ def test_pages_are_numbered_a4_with_embedded_fonts(enrolled: PdfReader) -> None:
     for number, page in enumerate(enrolled.pages, start=1):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4
         assert f"page {number} of {total}" in page.extract_text()
-        for font in fonts_of(page.get("/Resources")):
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor").get_object()
-            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert_fonts_embedded(enrolled)
 
 
 def test_an_incomplete_subject_shows_what_is_missing_and_no_signature(demo: Workspace, packets: PacketService) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
+from pdf_checks import assert_fonts_embedded
 from pypdf import PdfReader
 
 from coordinator_app.documents.visit_list import VisitListRow, build_visit_list_pdf
@@ -46,25 +46,6 @@ def build_list(demo: Workspace, packets: PacketService, first: dt.date, last: dt
 
 def text_of(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def fonts_of(resources: Any) -> Iterator[Any]:
-    if resources is None:
-        return
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        yield font.get_object()
-
-
-def assert_fonts_embedded(reader: PdfReader) -> None:
-    for page in reader.pages:
-        fonts = list(fonts_of(page.get("/Resources")))
-        assert fonts
-        for font in fonts:
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor").get_object()
-            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 @pytest.fixture(scope="module")

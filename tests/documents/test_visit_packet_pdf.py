@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pdf_checks import assert_fonts_embedded, assert_pdffonts_embedded, pdf_bytes
 from pypdf import PdfReader
 
 from coordinator_app.documents.trend_chart import TrendMarker, TrendSeries, trend_panels
@@ -62,31 +61,6 @@ def squashed(text: str) -> str:
 def visit_of(demo: Workspace, subject: str, code: str) -> Any:
     trial = demo.trials.resolve("NCT05106972")
     return demo.schedules.require_schedule(demo.screening.find(trial.id, subject).id).visit(code)
-
-
-def fonts_of(resources: Any) -> Iterator[Any]:
-    if resources is None:
-        return
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        yield font.get_object()
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            yield from fonts_of(xobject.get("/Resources"))
-
-
-def assert_fonts_embedded(reader: PdfReader) -> None:
-    seen = 0
-    for page in reader.pages:
-        for font in fonts_of(page.get("/Resources")):
-            seen += 1
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor")
-            assert descriptor is not None, font.get("/BaseFont")
-            assert any(key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-    assert seen >= len(reader.pages)
 
 
 def assert_pages(reader: PdfReader, subject: str) -> None:
@@ -176,17 +150,7 @@ def test_every_font_is_embedded(given: PdfReader) -> None:
 
 
 def test_pdffonts_reports_every_font_embedded(given: PdfReader, tmp_path: Path) -> None:
-    pdffonts = shutil.which("pdffonts")
-    if pdffonts is None:
-        pytest.skip("pdffonts (poppler-utils) is not installed")
-    target = tmp_path / "packet.pdf"
-    given.stream.seek(0)
-    target.write_bytes(given.stream.read())
-    lines = subprocess.run([pdffonts, str(target)], check=True, capture_output=True, text=True).stdout.splitlines()
-    rule = next(i for i, line in enumerate(lines) if line.startswith("---"))
-    fonts = [line.split() for line in lines[rule + 1 :] if line.strip()]
-    assert fonts
-    assert all(fields[-5] == "yes" for fields in fonts)
+    assert_pdffonts_embedded(pdf_bytes(given), tmp_path)
 
 
 # -- dose 2 after dose 1: the safety check ---------------------------------------------------------------------
