@@ -52,12 +52,18 @@ class Trial(Base, Audited):
 
 
 class AuditEntry(Base):
-    """One field of one record changed by one person at one instant. Written by ``audit.py`` only."""
+    """One field of one record changed by one person at one instant. Written by ``audit.py`` only.
+
+    The database refuses UPDATE and DELETE on this table (triggers, migration 0008). Each row carries the
+    hash of the row before it and its own hash over both, so an edited row fails its own hash and a removed
+    row breaks the link of the row after it (see ``audit_chain.py``).
+    """
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    occurred_local: Mapped[str] = mapped_column(String(40))  # the desktop's wall clock, ISO with its UTC offset
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(10))  # insert, update, delete
     table_name: Mapped[str] = mapped_column(String(100))
@@ -66,8 +72,68 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)  # why data already saved or signed was changed
+    subject_id: Mapped[int | None]  # the subject the record belongs to, for the viewer's filter
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
+    __table_args__ = (
+        Index("ix_audit_log_record", "table_name", "record_id"),
+        Index("ix_audit_log_subject_id", "subject_id"),
+        Index("ix_audit_log_actor", "actor"),
+        Index("ix_audit_log_occurred_at", "occurred_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class User(Base, Audited):
+    """A member of staff who signs in; never deleted (deactivated), so old audit rows keep their author."""
+
+    __tablename__ = "users"
+    __audit_redacted__ = frozenset({"password_hash"})
+    __audit_ignored__ = frozenset({"failed_sign_ins", "locked_until", "last_sign_in_at"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))  # Argon2id, PHC string
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class SignInEvent(Base):
+    """A sign-in, a failed attempt, a lock-out or a signature re-authentication: the access log."""
+
+    __tablename__ = "sign_in_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))  # signed_in, failed, locked_out, unlocked, reauthenticated
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Signature(Base, Audited):
+    """An electronic signature: who (name, user name, role at the time), when, what it means, and a digest of
+    the signed content, so a later change to the record shows the signature no longer covers it."""
+
+    __tablename__ = "signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(100))
+    record_id: Mapped[str] = mapped_column(String(100))
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("subjects.id"), index=True)
+    meaning: Mapped[str] = mapped_column(String(40))
+    username: Mapped[str] = mapped_column(String(40))
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_signatures_record", "table_name", "record_id"),)
 
 
 class Contact(Base, Audited):

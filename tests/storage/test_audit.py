@@ -1,15 +1,23 @@
-"""The generic audit trail: every change to audited models is written with the change, by a named actor."""
+"""The generic audit trail: every change to audited models is written with the change, by a named actor; the
+database keeps the trail append-only and its hash chain shows any tampering from outside the app."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 
 from coordinator_app.services.database import Database
-from coordinator_app.storage.audit import MissingActorError
-from coordinator_app.storage.models import AuditEntry, Subject, Trial
+from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY, REDACTED, HardDeleteError, MissingActorError
+from coordinator_app.storage.audit_chain import verify_chain
+from coordinator_app.storage.engine import session_factory
+from coordinator_app.storage.models import AuditEntry, Subject, Trial, User
 
 
 @pytest.fixture
@@ -19,8 +27,17 @@ def database(database_url: str) -> Database:
     return database
 
 
+@contextmanager
+def _write(database: Database, actor: str, reason: str = "") -> Iterator[Session]:
+    """A unit of work straight on the storage layer (the services add the role checks on top)."""
+    with session_factory(database.engine)() as session, session.begin():
+        session.info[ACTOR_KEY] = actor
+        session.info[REASON_KEY] = reason
+        yield session
+
+
 def _trial(database: Database) -> int:
-    with database.write("loader") as session:
+    with _write(database, "loader") as session:
         trial = Trial(nct_id="NCT00000001", title="T", protocol_json="{}", protocol_sha256="x", source="test")
         session.add(trial)
         session.flush()
@@ -46,9 +63,9 @@ def _entries(database: Database, table: str) -> list[AuditEntry]:
         return list(session.scalars(select(AuditEntry).where(AuditEntry.table_name == table).order_by(AuditEntry.id)))
 
 
-def test_insert_update_and_delete_are_audited_with_actor_and_values(database: Database) -> None:
+def test_inserts_and_updates_are_audited_with_actor_values_and_subject(database: Database) -> None:
     trial_id = _trial(database)
-    with database.write("nurse.liu") as session:
+    with _write(database, "nurse.liu") as session:
         subject = _subject(trial_id)
         session.add(subject)
     inserted = {e.field: e.new_value for e in _entries(database, "subjects")}
@@ -56,26 +73,127 @@ def test_insert_update_and_delete_are_audited_with_actor_and_values(database: Da
     assert inserted["family_name"] == "Person"
     assert {e.actor for e in _entries(database, "subjects")} == {"nurse.liu"}
 
-    with database.write("dr.zhang") as session:
+    assert {e.subject_id for e in _entries(database, "subjects")} == {subject.id}
+
+    with _write(database, "dr.zhang", "typo in the chart") as session:
         stored = session.get(Subject, subject.id)
         assert stored is not None
         stored.status = "enrolled"
         stored.family_name = "Person"  # unchanged: no audit row
     updates = [e for e in _entries(database, "subjects") if e.action == "update"]
-    assert [(e.actor, e.field, e.old_value, e.new_value) for e in updates] == [
-        ("dr.zhang", "status", "screening", "enrolled")
+    assert [(e.actor, e.field, e.old_value, e.new_value, e.reason) for e in updates] == [
+        ("dr.zhang", "status", "screening", "enrolled", "typo in the chart")
     ]
 
-    with database.write("admin") as session:
-        stored = session.get(Subject, subject.id)
-        session.delete(stored)
-    deleted = [e for e in _entries(database, "subjects") if e.action == "delete"]
-    assert [(e.actor, e.record_id) for e in deleted] == [("admin", str(subject.id))]
+
+def test_audited_records_are_never_hard_deleted(database: Database) -> None:
+    trial_id = _trial(database)
+    with _write(database, "nurse.liu") as session:
+        subject = _subject(trial_id)
+        session.add(subject)
+    with pytest.raises(HardDeleteError, match="Subject records are never deleted"), _write(database, "admin") as session:
+        session.delete(session.get(Subject, subject.id))
+    with database.read() as session:
+        assert session.get(Subject, subject.id) is not None
+
+
+def test_times_are_kept_in_utc_and_on_the_desktop_clock(database: Database) -> None:
+    _trial(database)
+    with database.read() as session:
+        entry = session.scalars(select(AuditEntry)).first()
+    assert entry is not None
+    local = dt.datetime.fromisoformat(entry.occurred_local)
+    assert local.utcoffset() == dt.datetime.now().astimezone().utcoffset()
+    assert abs(local - entry.occurred_at) < dt.timedelta(seconds=1)
+
+
+def test_password_hashes_are_never_written_into_the_trail(database: Database) -> None:
+    with _write(database, "system") as session:
+        user = User(username="wang.li", full_name="Wang Li", role="coordinator", password_hash="$argon2id$secret")
+        session.add(user)
+    with _write(database, "admin") as session:
+        stored = session.get(User, user.id)
+        assert stored is not None
+        stored.password_hash = "$argon2id$other"
+        stored.failed_sign_ins = 3  # counters are access-log matters, not clinical changes
+    rows = [(e.action, e.old_value, e.new_value) for e in _entries(database, "users") if e.field == "password_hash"]
+    assert rows == [("insert", None, REDACTED), ("update", REDACTED, REDACTED)]
+    assert not [e for e in _entries(database, "users") if e.field == "failed_sign_ins"]
+    with database.engine.connect() as connection:
+        dump = "\n".join(str(row) for row in connection.execute(text("SELECT * FROM audit_log")))
+    assert "secret" not in dump and "other" not in dump
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE audit_log SET new_value = 'forged' WHERE id = 2", "DELETE FROM audit_log WHERE id = 2"],
+)
+def test_the_database_refuses_to_change_or_remove_audit_rows(database: Database, statement: str) -> None:
+    _trial(database)
+    with pytest.raises(DatabaseError, match="append-only"), database.engine.begin() as connection:
+        connection.execute(text(statement))
+    with database.engine.connect() as connection:
+        assert verify_chain(connection).intact
+
+
+def _tamper(database: Database, *statements: str) -> None:
+    """What someone with the file and the sqlite3 shell could do: drop the guard, then edit."""
+    path = database.engine.url.database
+    assert path is not None
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TRIGGER audit_log_no_update")
+        connection.execute("DROP TRIGGER audit_log_no_delete")
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _chain_of_three_writes(database: Database) -> int:
+    trial_id = _trial(database)
+    for number in ("S001", "S002"):
+        with _write(database, "nurse.liu") as session:
+            subject = _subject(trial_id)
+            subject.screening_number = number
+            session.add(subject)
+    with database.engine.connect() as connection:
+        report = verify_chain(connection)
+    assert report.intact
+    return report.rows_checked
+
+
+def test_verify_names_the_first_edited_row(database: Database) -> None:
+    count = _chain_of_three_writes(database)
+    _tamper(database, "UPDATE audit_log SET new_value = 'Forged' WHERE id = 12")
+    with database.engine.connect() as connection:
+        report = verify_chain(connection)
+    assert count > 12
+    assert report.problem is not None
+    assert report.problem.row_id == 12
+    assert "content was changed" in str(report.problem)
+
+
+def test_verify_names_the_row_after_a_removed_one(database: Database) -> None:
+    _chain_of_three_writes(database)
+    _tamper(database, "DELETE FROM audit_log WHERE id = 7")
+    with database.engine.connect() as connection:
+        report = verify_chain(connection)
+    assert report.problem is not None
+    assert report.problem.row_id == 8
+    assert "audit row 6" in str(report.problem)
+
+
+def test_verify_notices_rows_removed_from_the_end(database: Database) -> None:
+    count = _chain_of_three_writes(database)
+    _tamper(database, f"DELETE FROM audit_log WHERE id > {count - 3}")
+    with database.engine.connect() as connection:
+        report = verify_chain(connection)
+    assert report.problem is not None
+    assert report.problem.row_id == count - 2
+    assert "removed from the end" in str(report.problem)
 
 
 def test_audit_rows_roll_back_with_the_change(database: Database) -> None:
     trial_id = _trial(database)
-    with pytest.raises(RuntimeError, match="boom"), database.write("nurse.liu") as session:
+    with pytest.raises(RuntimeError, match="boom"), _write(database, "nurse.liu") as session:
         session.add(_subject(trial_id))
         session.flush()
         raise RuntimeError("boom")
