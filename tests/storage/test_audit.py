@@ -91,7 +91,8 @@ def test_audited_records_are_never_hard_deleted(database: Database) -> None:
     with _write(database, "nurse.liu") as session:
         subject = _subject(trial_id)
         session.add(subject)
-    with pytest.raises(HardDeleteError, match="Subject records are never deleted"), _write(database, "admin") as session:
+    refused = pytest.raises(HardDeleteError, match="Subject records are never deleted")
+    with refused, _write(database, "admin") as session:
         session.delete(session.get(Subject, subject.id))
     with database.read() as session:
         assert session.get(Subject, subject.id) is not None
