@@ -43,7 +43,7 @@ def _canonical(value: Any) -> Any:
     return value
 
 
-def row_hash(previous_hash: str, row: Mapping[str, Any]) -> str:
+def row_hash(previous_hash: str, row: Mapping[Any, Any]) -> str:
     """SHA-256 of the previous row's hash and this row's content, written as canonical JSON."""
     content = json.dumps([_canonical(row[name]) for name in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(f"{previous_hash}\n{content}".encode()).hexdigest()
