@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: run test lint forms screenshots clean
+.PHONY: run test lint forms screenshots dist clean
 
 run: $(VENV)/.installed-app
 	$(BIN)/coordinator-app
@@ -28,6 +28,15 @@ $(VENV)/.installed-app: $(VENV)/bin/python pyproject.toml constraints.txt
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
 	$(PIP) -e '.[test]'
 	touch $@ $(VENV)/.installed-app
+
+$(VENV)/.installed-dist: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PIP) -e '.[dist]'
+	touch $@ $(VENV)/.installed-app
+
+# The installable one-folder app in dist/coordinator-app (PyInstaller; kept while up to date), and its size.
+# Windows installer and Linux desktop files: packaging/README.md.
+dist: $(VENV)/.installed-dist
+	$(BIN)/python packaging/build.py
 
 # Regenerate the Python forms from ui/*.ui after editing them in Qt Designer (a test checks they match).
 forms: $(VENV)/.installed-app

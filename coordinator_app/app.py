@@ -6,31 +6,30 @@ import os
 import sys
 from pathlib import Path
 
+from coordinator_app.gui.access.session import run_sessions
 from coordinator_app.gui.application import create_application, user_settings
 from coordinator_app.gui.dialogs import show_startup_error
 from coordinator_app.gui.display_check import display_problem
-from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.gui.screenshot import save_screenshot
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 
-def run_gui(database_url: str, actor: str, *, demo: bool = False) -> int:
-    """Start the desktop app on ``database_url``; returns the process exit code."""
+def run_gui(database_url: str, *, demo: bool = False) -> int:
+    """Start the desktop app on ``database_url``: the first administrator or a sign-in (the demo signs its
+    coordinator in), then the main window; returns the process exit code."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 3
     app = create_application(sys.argv)
     try:
-        workspace = open_workspace(database_url, actor, demo=demo)
+        workspace = open_workspace(database_url, demo=demo)
     except Exception as error:  # the composition root: whatever failed, the user is told why
         print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
         return 1
-    window = MainWindow(workspace, user_settings())
-    window.show()
     try:
-        return app.exec()
+        return run_sessions(app, workspace, user_settings())
     finally:
         workspace.close()
 

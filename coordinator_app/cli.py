@@ -1,7 +1,9 @@
-"""The headless face of the app: ``coordinator-app [--database URL] [--demo] COMMAND …``.
+"""The headless face of the app: ``coordinator-app [--database URL] [--demo] [--user NAME] COMMAND …``.
 
 Without a command it starts the desktop app.  Global options come before the command.
-Errors a user can fix (a bad file, an unknown trial) are printed in one line, exit code 2.
+Commands that change data sign in first: ``--user NAME``, with the password asked on the terminal (or, for
+scripts, read from ``$COORDINATOR_APP_PASSWORD``); the services then check that user's role as in the GUI.
+Errors a user can fix (a bad file, an unknown trial, a refused sign-in) are printed in one line, exit code 2.
 """
 
 from __future__ import annotations
@@ -9,22 +11,53 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from coordinator_app import __version__
-from coordinator_app.domain.errors import NotFoundError, ProtocolError, ValidationError
+from coordinator_app.domain.access import parse_role
+from coordinator_app.domain.errors import (
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    ProtocolError,
+    ValidationError,
+)
 from coordinator_app.services import settings
+from coordinator_app.services.backups import restore_file
 from coordinator_app.services.csv_import import CsvImportError
 from coordinator_app.services.database import Database
+from coordinator_app.services.database_key import (
+    KEY_ENV,
+    KeyRequiredError,
+    KeyStore,
+    database_key_for,
+    encrypt_database,
+    key_from_recovery_code,
+    recovery_code,
+)
 from coordinator_app.services.trials import LoadResult
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace, open_workspace
+from coordinator_app.storage.encryption import DatabaseKey
+from coordinator_app.storage.engine import sqlite_file, sqlite_url
 
 TAB_CHOICES = ("overview", "eligibility", "calendar", "contacts")
-USER_ERRORS = (ProtocolError, ValidationError, NotFoundError, CsvImportError)
+USER_ERRORS = (
+    ProtocolError,
+    ValidationError,
+    NotFoundError,
+    CsvImportError,
+    AuthenticationError,
+    PermissionDeniedError,
+)
+PASSWORD_ENV = "COORDINATOR_APP_PASSWORD"
+NEW_PASSWORD_ENV = "COORDINATOR_APP_NEW_PASSWORD"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true", help="use a throwaway database with synthetic subjects, staff and contacts"
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"sign in as NAME for commands that change data (password asked, or ${PASSWORD_ENV}); "
+        "the demo signs its coordinator in",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -174,10 +213,31 @@ def build_parser() -> argparse.ArgumentParser:
     ae_pending.add_argument("--trial", metavar="NCT")
     ae_pending.set_defaults(handler=_ae_pending)
 
+    users = commands.add_parser("users", help="staff accounts")
+    user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    user_commands.add_parser("list", help="list the accounts with role and state").set_defaults(handler=_users_list)
+    first = user_commands.add_parser(
+        "create-admin", help="create the first administrator of an empty database (password asked twice)"
+    )
+    first.add_argument("username", metavar="USERNAME")
+    first.add_argument("--name", required=True, metavar="FULL NAME")
+    first.set_defaults(handler=_users_create_admin)
+    add = user_commands.add_parser(
+        "add", help=f"add an account (administrators; first password asked, or ${NEW_PASSWORD_ENV})"
+    )
+    add.add_argument("username", metavar="USERNAME")
+    add.add_argument("--name", required=True, metavar="FULL NAME")
+    add.add_argument("--role", required=True, help="coordinator, research_nurse, investigator, monitor, administrator")
+    add.set_defaults(handler=_users_add)
+    unlock = user_commands.add_parser("unlock", help="unlock an account locked after failed sign-ins")
+    unlock.add_argument("username", metavar="USERNAME")
+    unlock.set_defaults(handler=_users_unlock)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser("upgrade", help="create or migrate the schema to this version of the app")
     upgrade.set_defaults(handler=_db_upgrade)
+    _add_backup_commands(commands, db_commands)
     return parser
 
 
@@ -196,13 +256,42 @@ def _database_url(args: argparse.Namespace) -> str:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Workspace]:
-    """The workspace the global options name, closed (and a demo thrown away) whatever happens."""
-    workspace = open_workspace(_database_url(args), settings.operating_system_user(), demo=args.demo)
+def _opened(args: argparse.Namespace, *, sign_in: bool = False) -> Iterator[Workspace]:
+    """The workspace the global options name, closed (and a demo thrown away) whatever happens; with
+    ``sign_in``, the ``--user`` signed in (the demo's coordinator when the demo is used without one)."""
+    url = _database_url(args)
+    workspace = open_workspace(url, demo=args.demo, key=None if args.demo else _database_key(url))
     try:
+        if args.user:
+            workspace.sign_in(Credentials(args.user, _password(f"Password for {args.user}: ", PASSWORD_ENV)))
+        elif sign_in and workspace.user is None:
+            raise ValidationError(
+                "--user",
+                "",
+                f"this command changes data: say who you are with --user NAME (password asked, or ${PASSWORD_ENV})",
+            )
         yield workspace
     finally:
         workspace.close()
+
+
+def _password(prompt: str, variable: str) -> str:
+    """From the environment for scripts, else asked on the terminal without echo; never from the command line,
+    where other users of the machine could read it."""
+    if variable in os.environ:
+        return os.environ[variable]
+    if not sys.stdin.isatty():
+        raise ValidationError("password", "", f"no terminal to ask it on: set ${variable}")
+    return getpass.getpass(prompt)
+
+
+def _new_password(username: str) -> str:
+    if NEW_PASSWORD_ENV in os.environ:
+        return os.environ[NEW_PASSWORD_ENV]
+    password = _password(f"New password for {username}: ", NEW_PASSWORD_ENV)
+    if _password("The same again: ", NEW_PASSWORD_ENV) != password:
+        raise ValidationError("password", "*" * len(password), "the two entries differ")
+    return password
 
 
 # -- handlers ----------------------------------------------------------------------------------
@@ -211,7 +300,7 @@ def _opened(args: argparse.Namespace) -> Iterator[Workspace]:
 def _run(args: argparse.Namespace) -> int:
     from coordinator_app.app import run_gui  # Qt is loaded only when a window is wanted
 
-    return run_gui(_database_url(args), settings.operating_system_user(), demo=args.demo)
+    return run_gui(_database_url(args), demo=args.demo)
 
 
 def _screenshot(args: argparse.Namespace) -> int:
@@ -224,14 +313,14 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _protocol_load(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         result = workspace.trials.load_protocol_file(args.file, workspace.actor)
     _report_load(result)
     return 0
 
 
 def _protocol_import(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         results = workspace.trials.import_ctgov_file(args.file, workspace.actor)
     for result in results:
         _report_load(result)
@@ -265,7 +354,7 @@ def _protocol_show(args: argparse.Namespace) -> int:
 
 
 def _subjects_import(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.screening_import.import_file(args.file, trial.id, workspace.actor)
     print(f"{trial.nct_id}: imported {count} subject(s) from {args.file}")
@@ -273,7 +362,8 @@ def _subjects_import(args: argparse.Namespace) -> int:
 
 
 def _subjects_numbering(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    changes = (args.screening_prefix, args.subject_prefix, args.digits)
+    with _opened(args, sign_in=any(value is not None for value in changes)) as workspace:
         trial = workspace.trials.resolve(args.trial)
         current = workspace.trials.numbering(trial.id)
         if args.screening_prefix is not None or args.subject_prefix is not None or args.digits is not None:
@@ -352,7 +442,7 @@ def _schedule(args: argparse.Namespace) -> int:
 
 
 def _visits_import(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.visits_import.import_file(args.file, trial.id, workspace.actor)
     print(f"{trial.nct_id}: recorded {count} visit(s) from {args.file}")
@@ -360,7 +450,7 @@ def _visits_import(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=bool(args.set)) as workspace:
         rules = (
             workspace.site_settings.set(args.set[0], args.set[1], workspace.actor)
             if args.set
@@ -372,7 +462,7 @@ def _settings(args: argparse.Namespace) -> int:
 
 
 def _pdf_consent(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         trial = workspace.trials.resolve(args.trial)
         document = workspace.consent_forms.print_consent(
             trial.id, args.subject, args.output, workspace.actor, args.version, args.preview_draft
@@ -422,7 +512,7 @@ def _pdf_packets(args: argparse.Namespace) -> int:
 
 
 def _labs_import(args: argparse.Namespace) -> int:
-    with _opened(args) as workspace:
+    with _opened(args, sign_in=True) as workspace:
         trial = workspace.trials.resolve(args.trial)
         count = workspace.labs.import_file(args.file, trial.id, workspace.actor)
     print(f"{trial.nct_id}: imported {count} lab result(s) from {args.file}")
@@ -457,11 +547,170 @@ def _ae_pending(args: argparse.Namespace) -> int:
     return 0
 
 
+def _users_list(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        for account in workspace.users.list_users():
+            state = "active" if account.active else "deactivated"
+            if account.locked_until is not None and account.locked_until > dt.datetime.now(dt.UTC):
+                state = f"locked until {account.locked_until.astimezone():%Y-%m-%d %H:%M}"
+            print(f"{account.username}\t{account.role.value}\t{state}\t{account.full_name}")
+    return 0
+
+
+def _users_create_admin(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        account = workspace.users.create_first_administrator(args.username, args.name, _new_password(args.username))
+    print(f"created administrator {account.display_name}")
+    return 0
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    role = parse_role(args.role)
+    with _opened(args, sign_in=True) as workspace:
+        account = workspace.users.add_user(
+            args.username, args.name, role, _new_password(args.username), workspace.actor
+        )
+    print(f"added {account.display_name} as {account.role.value}; the password must be changed at first sign-in")
+    return 0
+
+
+def _users_unlock(args: argparse.Namespace) -> int:
+    with _opened(args, sign_in=True) as workspace:
+        account = workspace.users.unlock(args.username, workspace.actor)
+    print(f"unlocked {account.display_name}")
+    return 0
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
-    database = Database(_database_url(args))
+    url = _database_url(args)
+    database = Database(url, _database_key(url))
     try:
         database.upgrade()
     finally:
         database.close()
     print(f"{database.display_url}: schema is current")
+    return 0
+
+
+# -- backups and encryption at rest ------------------------------------------------------------
+
+
+def _add_backup_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    backup = commands.add_parser("backup", help="back the SQLite database up now (safe while the app is running)")
+    backup.add_argument(
+        "--to", type=Path, metavar="FOLDER", help="a one-off copy into FOLDER, not rotated (default: the site's folder)"
+    )
+    backup.set_defaults(handler=_backup)
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a checked backup, keeping the replaced one beside it; close the app "
+        "first; an administrator signs in with --user",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.set_defaults(handler=_restore)
+    encrypt = db_commands.add_parser(
+        "encrypt", help="encrypt the SQLite database with a new key kept in this desktop's credential store"
+    )
+    encrypt.add_argument(
+        "--keep-plain", type=Path, metavar="FILE", help="keep the unencrypted original as FILE (else it is removed)"
+    )
+    encrypt.set_defaults(handler=_db_encrypt)
+    key = db_commands.add_parser("key", help="the encrypted database's key on this desktop")
+    key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    show = key_commands.add_parser("show-recovery", help="print the recovery code of the database's key")
+    show.set_defaults(handler=_db_key_show_recovery)
+    store = key_commands.add_parser(
+        "set", help=f"store the key in this desktop's credential store from its recovery code (asked, or ${KEY_ENV})"
+    )
+    store.set_defaults(handler=_db_key_set)
+
+
+def _database_key(url: str) -> DatabaseKey | None:
+    """The key of an encrypted database: ``$COORDINATOR_APP_DATABASE_KEY`` or the credential store, else the
+    recovery code asked on the terminal (not echoed, not stored)."""
+    try:
+        return database_key_for(url)
+    except KeyRequiredError as error:
+        if not sys.stdin.isatty():
+            raise
+        print(error, file=sys.stderr)
+        return key_from_recovery_code(getpass.getpass(f"Recovery code of {error.database}: "))
+
+
+def _sqlite_database(url: str) -> Path:
+    file = sqlite_file(url)
+    if file is None:
+        raise ValidationError("--database", url, "is not a SQLite file: back a database server up with its own tools")
+    return file
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        path = workspace.backups.backup_now(args.to)
+    print(f"backed up to {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    database = _sqlite_database(url)
+    if database.exists():
+        with _opened(args) as workspace:
+            restored = workspace.backups.restore(args.file, workspace.user)
+    else:  # a new desktop: no accounts to ask; an encrypted backup's key is asked for and then kept here
+        key = _database_key(sqlite_url(args.file))
+        restored = restore_file(database, args.file, key, dt.datetime.now(dt.UTC))
+        if key is not None:
+            KeyStore().put(database, key)
+    print(f"{database}: restored from {args.file} (schema revision {restored.revision})")
+    if restored.replaced is not None:
+        print(f"the replaced database is kept as {restored.replaced}")
+    return 0
+
+
+def _db_encrypt(args: argparse.Namespace) -> int:
+    database = _sqlite_database(_database_url(args))
+    store = KeyStore()
+    key = encrypt_database(database, store, args.keep_plain)
+    print(f"{database}: encrypted; its key is kept in this desktop's credential store ({store.name})")
+    print("Recovery code, shown once: write it down and seal it in the envelope kept in the investigator site file.")
+    print(f"    {recovery_code(key)}")
+    if args.keep_plain is not None:
+        print(f"the unencrypted original is kept as {args.keep_plain}: lock it away or delete it")
+    with _opened(args) as workspace:
+        plain = [backup for backup in workspace.backups.backups() if not backup.encrypted]
+        folder = workspace.backups.folder()
+    if plain:
+        print(f"warning: {len(plain)} earlier backup(s) in {folder} are not encrypted: delete them or lock them away")
+    return 0
+
+
+def _db_key_show_recovery(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    key = _database_key(url)
+    if key is None:
+        raise ValidationError("database file", str(_sqlite_database(url)), "is not encrypted: it has no key")
+    Database(url, key).close()  # the key must open the database before it is shown as its recovery code
+    print(recovery_code(key))
+    return 0
+
+
+def _db_key_set(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    database = _sqlite_database(url)
+    if not database.is_file():
+        raise ValidationError("database file", str(database), "does not exist: restore a backup (its key is asked)")
+    code = os.environ.get(KEY_ENV)
+    if not code:
+        if not sys.stdin.isatty():
+            raise ValidationError("recovery code", "", f"no terminal to ask it on: set ${KEY_ENV}")
+        code = getpass.getpass(f"Recovery code of {database}: ")
+    key = key_from_recovery_code(code)
+    Database(url, key).close()  # a wrong code is refused here, before anything is stored
+    store = KeyStore()
+    store.put(database, key)
+    print(f"{database}: key stored in this desktop's credential store ({store.name})")
     return 0

@@ -35,3 +35,5 @@ def bundled_protocols() -> list[Traversable]:
 
 
 CJK_FONT = ("fonts", "wqy-microhei.ttc")
+CJK_FONT_LICENSE = ("fonts", "wqy-microhei.LICENSE.txt")
+LICENCE_NOTICES = ("licenses", "NOTICES.txt")  # the bundled libraries' notices, shown in Help ▸ About

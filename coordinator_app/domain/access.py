@@ -32,26 +32,49 @@ class Permission(StrEnum):
     ASSESS_SAFETY = "assess_safety"  # sign an adverse event's assessment (grade, seriousness, causality)
     IMPORT = "import"  # bulk imports of screening logs, visit histories and lab files
     PRINT = "print"  # printing consent forms (each print is recorded)
+    CHANGE_OWN_PASSWORD = "change_own_password"  # every active account, the monitor's too
 
 
 _CLINICAL_ENTRY = frozenset(
     {Permission.SCREEN, Permission.SCHEDULE, Permission.RECORD_SAFETY, Permission.PRINT, Permission.ADMINISTER}
 )
 
+_OWN_ACCOUNT = frozenset({Permission.CHANGE_OWN_PASSWORD})
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_USERS, Permission.MANAGE_SITE, Permission.MANAGE_CONTACTS}),
-    Role.COORDINATOR: _CLINICAL_ENTRY | {Permission.MANAGE_SITE, Permission.MANAGE_CONTACTS, Permission.IMPORT},
-    Role.RESEARCH_NURSE: _CLINICAL_ENTRY,
-    Role.INVESTIGATOR: _CLINICAL_ENTRY
+    Role.ADMINISTRATOR: _OWN_ACCOUNT | {Permission.MANAGE_USERS, Permission.MANAGE_SITE, Permission.MANAGE_CONTACTS},
+    Role.COORDINATOR: _OWN_ACCOUNT
+    | _CLINICAL_ENTRY
+    | {Permission.MANAGE_SITE, Permission.MANAGE_CONTACTS, Permission.IMPORT},
+    Role.RESEARCH_NURSE: _OWN_ACCOUNT | _CLINICAL_ENTRY,
+    Role.INVESTIGATOR: _OWN_ACCOUNT
+    | _CLINICAL_ENTRY
     | {Permission.SIGN_ELIGIBILITY, Permission.ASSESS_SAFETY, Permission.MANAGE_CONTACTS},
-    Role.MONITOR: frozenset(),  # reads everything, changes nothing
+    Role.MONITOR: _OWN_ACCOUNT,  # reads everything, changes no data
+}
+
+
+# What each permission lets a user do, as the refusal says it: "<name> (<role>) may not ...".
+PERMISSION_ACTIONS = {
+    Permission.MANAGE_USERS: "manage staff accounts",
+    Permission.MANAGE_SITE: "change protocols, numbering or site settings",
+    Permission.MANAGE_CONTACTS: "change contacts or the delegation log",
+    Permission.SCREEN: "register, screen, enrol or withdraw subjects",
+    Permission.SIGN_ELIGIBILITY: "sign eligibility verdicts (investigators only)",
+    Permission.SCHEDULE: "book, reschedule or record visits",
+    Permission.ADMINISTER: "record pre-dose checks or infusions",
+    Permission.RECORD_SAFETY: "record adverse events, SAE reports, labs or assessments",
+    Permission.ASSESS_SAFETY: "sign adverse event assessments (investigators only)",
+    Permission.IMPORT: "import files",
+    Permission.PRINT: "print consent forms",
+    Permission.CHANGE_OWN_PASSWORD: "change their password",
 }
 
 
 class SignatureMeaning(StrEnum):
     """What a signer declares; stored with the signature and printed beside it (21 CFR 11.50)."""
 
-    APPROVED_ELIGIBILITY = "approved eligibility"
+    APPROVED_ELIGIBILITY = "approved eligibility verdict"
     ADMINISTERED = "administered"
     ASSESSED_ADVERSE_EVENT = "assessed adverse event"
     COMPLETED_VISIT = "completed visit"

@@ -30,3 +30,11 @@ class ProtocolError(ValueError):
         self.source = source
         where = f"{source}: " if source else ""
         super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")
+
+
+class AuthenticationError(PermissionError):
+    """A sign-in or a signature's password check failed; the message never says which part was wrong."""
+
+
+class PermissionDeniedError(PermissionError):
+    """The signed-in user's role does not allow the action; enforced by the services on every write."""

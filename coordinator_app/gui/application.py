@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from coordinator_app import __version__
@@ -13,7 +13,7 @@ from coordinator_app.resource_files import CJK_FONT, resource
 
 ORGANISATION = "coordinator-app"
 APPLICATION = "coordinator-app"
-DESKTOP_FILE = "org.coordinatorapp.CoordinatorApp"
+DESKTOP_FILE = "org.coordinatorapp.CoordinatorApp"  # packaging/linux/<this>.desktop and the AppStream id
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -25,9 +25,19 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName("Trial Coordinator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(application_icon())
     install_translations(app, QLocale())
     add_chinese_fallback_font(app)
     return app
+
+
+def application_icon() -> QIcon:
+    """The app's icon in every size drawn for it (resources/icons), so Qt never has to shrink a large one."""
+    icon = QIcon()
+    for file in resource("icons").iterdir():
+        if file.name.startswith("coordinator-app-") and file.name.endswith(".png"):
+            icon.addFile(str(file))
+    return icon
 
 
 def add_chinese_fallback_font(app: QApplication) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from coordinator_app.domain.access import Role
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
 from coordinator_app.domain.eligibility import CriterionState, FactType, Verdict
 from coordinator_app.domain.schedule import VisitStatus
@@ -47,11 +48,16 @@ _NAMES: dict[object, object] = {
     VisitStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
     VisitStatus.MISSED: QT_TRANSLATE_NOOP("Labels", "Missed"),
     VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("Labels", "Coordinator"),
+    Role.RESEARCH_NURSE: QT_TRANSLATE_NOOP("Labels", "Research nurse"),
+    Role.INVESTIGATOR: QT_TRANSLATE_NOOP("Labels", "Investigator"),
+    Role.MONITOR: QT_TRANSLATE_NOOP("Labels", "Monitor (read-only)"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Labels", "Administrator"),
 }
 
 
 def label(
-    code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType | VisitStatus,
+    code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType | VisitStatus | Role,
 ) -> str:
     """The code's name in the user's language."""
     return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
@@ -93,6 +99,9 @@ _REGISTRY_TERMS: dict[str, object] = {
 
 _SIGNATURE_MEANINGS: dict[str, object] = {
     "approved eligibility verdict": QT_TRANSLATE_NOOP("Labels", "approved eligibility verdict"),
+    "administered": QT_TRANSLATE_NOOP("Labels", "administered"),
+    "assessed adverse event": QT_TRANSLATE_NOOP("Labels", "assessed adverse event"),
+    "completed visit": QT_TRANSLATE_NOOP("Labels", "completed visit"),
 }
 
 

@@ -7,13 +7,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from coordinator_app.domain.errors import ProtocolError
+from coordinator_app.domain.access import Permission
+from coordinator_app.domain.errors import PermissionDeniedError, ProtocolError
+from coordinator_app.gui.about import AboutDialog
+from coordinator_app.gui.access.idle_lock import IdleLock
+from coordinator_app.gui.access.roles import may
+from coordinator_app.gui.access.sign_in import ChangePasswordDialog
+from coordinator_app.gui.access.staff import StaffDialog
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
+from coordinator_app.gui.labels import label
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.tab import TrialTab
 from coordinator_app.services.trials import LoadResult, TrialSummary
@@ -50,15 +57,45 @@ class MainWindow(QMainWindow):
         self.form.loadProtocolAction.triggered.connect(self.load_protocol_file)
         self.form.importCtgovAction.triggered.connect(self.import_ctgov_record)
         self.form.refreshAction.triggered.connect(self.refresh)
+        self.form.aboutAction.triggered.connect(lambda: AboutDialog.show_about(self))
+        self.form.changePasswordAction.triggered.connect(self.change_password)
+        self.form.staffAction.triggered.connect(self.show_staff)
+        self.form.lockAction.setEnabled(False)  # until the idle lock is attached: see use_idle_lock
         self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
         self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
-        self.statusBar().showMessage(
-            self.tr("Database: {url} · acting as {user}").format(
-                url=workspace.database.display_url, user=workspace.actor
-            )
-        )
+        self.statusBar().showMessage(self.tr("Database: {url}").format(url=workspace.database.display_url))
+        self.user_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._show_user()
         self._restore_state()
         self.reload_trials()
+
+    def _show_user(self) -> None:
+        """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""
+        user = self._workspace.user
+        assert user is not None, "the main window opens after the sign-in"
+        self.user_label.setText(
+            self.tr("Signed in: {name} · {role}").format(name=user.display_name, role=label(user.role))
+        )
+        for action, permission in (
+            (self.form.loadProtocolAction, Permission.MANAGE_SITE),
+            (self.form.importCtgovAction, Permission.MANAGE_SITE),
+            (self.form.staffAction, Permission.MANAGE_USERS),
+            (self.form.changePasswordAction, Permission.CHANGE_OWN_PASSWORD),
+        ):
+            action.setEnabled(may(self._workspace, permission))
+
+    def use_idle_lock(self, lock: IdleLock) -> None:
+        """Account > Lock now locks with ``lock``, the application's idle lock."""
+        self.form.lockAction.triggered.connect(lock.lock)
+        self.form.lockAction.setEnabled(True)
+
+    def change_password(self) -> None:
+        if ChangePasswordDialog.ask(self, self._workspace) is not None:
+            self.statusBar().showMessage(self.tr("Password changed."), 10_000)
+
+    def show_staff(self) -> None:
+        StaffDialog.show_accounts(self, self._workspace)
 
     def _add_tab_shortcut(self, index: int, title: str) -> None:
         action = QAction(title, self)
@@ -117,6 +154,9 @@ class MainWindow(QMainWindow):
             results = load()
         except ProtocolError as error:
             self.show_error(self.tr("The file cannot be used"), str(error))
+            return
+        except PermissionDeniedError as error:
+            self.show_error(self.tr("Trial not loaded"), str(error))
             return
         self.reload_trials()
         self.select_trial(results[-1].trial.nct_id)

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.adverse_events import (
     ActionTaken,
     AeDraft,
@@ -36,7 +37,9 @@ from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.database import Database
 from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
+from coordinator_app.services.signatures import SignatureRecord, SignatureService, add_signature, latest_signatures
 from coordinator_app.services.site_settings import SiteSettingsService
+from coordinator_app.services.users import Credentials
 from coordinator_app.storage import models
 from coordinator_app.storage.types import utc_now
 
@@ -57,6 +60,12 @@ class AeRecord:
     subject_id: int
     draft: AeDraft
     reports: tuple[SaeReportRecord, ...]  # by time reported
+    assessment: SignatureRecord | None = None  # the investigator's signed assessment, newest
+
+    @property
+    def assessment_current(self) -> bool:
+        """Signed, and nothing assessed (grade, seriousness, causality, expectedness) changed since."""
+        return self.assessment is not None and self.assessment.covers_current_content
 
     @property
     def initial_report(self) -> SaeReportRecord | None:
@@ -95,11 +104,13 @@ class AdverseEventService:
         screening: ScreeningService,
         schedules: ScheduleService,
         settings: SiteSettingsService,
+        signatures: SignatureService,
     ) -> None:
         self._db = database
         self._screening = screening
         self._schedules = schedules
         self._settings = settings
+        self._signatures = signatures
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -195,7 +206,7 @@ class AdverseEventService:
     def record(self, subject_id: int, draft: AeDraft, actor: str, today: dt.date | None = None) -> AeRecord:
         """A new AE of the subject, checked first."""
         checked = self._check(subject_id, draft, today)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.RECORD_SAFETY) as session:
             row = models.AdverseEvent(subject_id=subject_id)
             _apply(row, checked)
             session.add(row)
@@ -209,8 +220,29 @@ class AdverseEventService:
         checked = self._check(current.subject_id, draft, today)
         if not reason.strip():
             raise ReasonRequiredError("reason", reason, "changing a saved adverse event needs a reason")
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.RECORD_SAFETY) as session:
             _apply(_load(session, ae_id), checked)
+        return self.get(ae_id)
+
+    def sign_assessment(self, ae_id: int, signer: Credentials) -> AeRecord:
+        """The investigator signs the AE's assessment ("assessed adverse event"): term, onset, grade, seriousness
+        and its criteria, relationship to the cells and expectedness. A later correction of any of these
+        leaves the signature standing in the record but no longer covering it: it needs signing again."""
+        current = self.get(ae_id)
+        if current.assessment_current:
+            assert current.assessment is not None
+            raise ValidationError("assessment", current.draft.term, f"is signed by {current.assessment.signer}")
+        investigator = self._signatures.authenticate(signer, SignatureMeaning.ASSESSED_ADVERSE_EVENT)
+        with self._db.write(investigator.username, permission=Permission.ASSESS_SAFETY) as session:
+            row = _load(session, ae_id)
+            add_signature(
+                session,
+                investigator,
+                SignatureMeaning.ASSESSED_ADVERSE_EVENT,
+                (models.AdverseEvent.__tablename__, ae_id),
+                row.subject_id,
+                assessment_content(row),
+            )
         return self.get(ae_id)
 
     def report_sae(
@@ -245,7 +277,7 @@ class AdverseEventService:
                 raise ValidationError("report", kind.value, "a follow-up needs the initial report first")
             if reported_at < initial.reported_at:
                 raise ValidationError("reported at", reported_at.isoformat(), "is before the initial report")
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.RECORD_SAFETY) as session:
             session.add(
                 models.SaeReport(
                     adverse_event_id=ae_id,
@@ -302,12 +334,26 @@ def _apply(row: models.AdverseEvent, draft: AeDraft) -> None:
     row.aware_at = draft.aware_at
 
 
+def assessment_content(row: models.AdverseEvent) -> dict[str, object]:
+    """What the investigator's assessment signature covers."""
+    return {
+        "term": row.term,
+        "onset_date": row.onset_date,
+        "grade": row.grade,
+        "serious": row.serious,
+        "seriousness_criteria": row.seriousness_criteria,
+        "relationship": row.relationship,
+        "expected": row.expected,
+    }
+
+
 def _record(session: Session, row: models.AdverseEvent) -> AeRecord:
     reports = session.scalars(
         select(models.SaeReport)
         .where(models.SaeReport.adverse_event_id == row.id)
         .order_by(models.SaeReport.reported_at, models.SaeReport.id)
     )
+    assessment = latest_signatures(session, models.AdverseEvent.__tablename__, {row.id: assessment_content(row)})
     return AeRecord(
         id=row.id,
         subject_id=row.subject_id,
@@ -329,4 +375,5 @@ def _record(session: Session, row: models.AdverseEvent) -> AeRecord:
         reports=tuple(
             SaeReportRecord(r.id, ReportKind(r.kind), r.reported_at, r.reported_to, r.method, r.notes) for r in reports
         ),
+        assessment=assessment.get(row.id),
     )

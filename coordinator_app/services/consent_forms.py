@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.consent_documents import (
     ConsentDocument,
     ConsentStatus,
@@ -133,7 +134,7 @@ class ConsentFormService:
             generated_at=generated_at or dt.datetime.now().astimezone(),
             output=buffer,
         )
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.PRINT) as session:
             session.add(
                 ConsentPrint(
                     subject_id=subject.id if subject else None,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import (
     ContactCategory,
     ContactDraft,
@@ -96,7 +97,7 @@ class ContactService:
 
     def add(self, trial_id: int, draft: ContactDraft, actor: str) -> ContactRecord:
         clean = validate_draft(draft)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_CONTACTS) as session:
             contact = models.Contact(source="site")
             session.add(contact)
             _apply(session, contact, trial_id, clean)
@@ -106,14 +107,14 @@ class ContactService:
     def update(self, contact_id: int, trial_id: int, draft: ContactDraft, actor: str) -> ContactRecord:
         """Replace the contact's details and its delegation lines for ``trial_id`` (ended lines are kept)."""
         clean = validate_draft(draft)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_CONTACTS) as session:
             contact = _load(session, contact_id)
             _apply(session, contact, trial_id, clean)
         return self.get(contact_id, trial_id)
 
     def retire(self, contact_id: int, trial_id: int, on: dt.date, actor: str) -> ContactRecord:
         """Mark a contact as no longer active from ``on``; open delegation lines end that day."""
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_CONTACTS) as session:
             contact = _load(session, contact_id)
             if contact.retired_on is not None:
                 raise ValidationError("contact", contact.name, f"was already retired on {contact.retired_on}")
@@ -124,7 +125,7 @@ class ContactService:
         return self.get(contact_id, trial_id)
 
     def reinstate(self, contact_id: int, trial_id: int, actor: str) -> ContactRecord:
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_CONTACTS) as session:
             contact = _load(session, contact_id)
             contact.retired_on = None
         return self.get(contact_id, trial_id)

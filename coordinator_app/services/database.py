@@ -4,23 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy import select
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
-from coordinator_app.domain.errors import ValidationError
+from coordinator_app.domain.access import PERMISSION_ACTIONS, Permission, Role, role_may
+from coordinator_app.domain.errors import PermissionDeniedError, ValidationError
 from coordinator_app.storage import migrate
 from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY
-from coordinator_app.storage.engine import create_database_engine, redact, session_factory
+from coordinator_app.storage.encryption import NOT_A_DATABASE, DatabaseKey
+from coordinator_app.storage.engine import create_database_engine, redact, session_factory, sqlite_file
+from coordinator_app.storage.models import User
+
+SYSTEM_ACTOR = "system"  # the app itself: loading its bundled protocols, creating the first administrator
 
 
 class Database:
     """One database (a SQLite file or a PostgreSQL server) and the sessions that use it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, key: DatabaseKey | None = None) -> None:
+        """``key``: the key of an encrypted SQLite file (see services/database_key.py), None for a plain one."""
         self.url = url
+        self.key = key
         try:
-            self.engine = create_database_engine(url)
+            self.engine = create_database_engine(url, key)
         except ArgumentError:
             raise ValidationError(
                 "database URL", url, "is not a database URL (for example sqlite:////home/me/site.sqlite3)"
@@ -29,7 +38,34 @@ class Database:
             raise ValidationError(
                 "database URL", redact(url), f"needs a driver that is not installed ({error})"
             ) from None
+        except ValueError as error:  # a key for a database server
+            raise ValidationError("database URL", redact(url), str(error)) from None
         self._sessions = session_factory(self.engine)
+        self._check_file_opens()
+
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file, or None for a database server or an in-memory database."""
+        return sqlite_file(self.url)
+
+    def _check_file_opens(self) -> None:
+        """Say now, naming the file, that an existing SQLite file does not open with the key given (or without)."""
+        file = self.file
+        if file is None or not file.exists():
+            return
+        try:
+            with self.engine.connect():
+                pass
+        except DBAPIError as error:
+            if NOT_A_DATABASE not in str(error.orig):
+                raise
+            self.engine.dispose()
+            problem = (
+                "cannot be opened with this key (wrong key, or not an encrypted database)"
+                if self.key
+                else "is encrypted or is not a SQLite database: it cannot be opened without its key"
+            )
+            raise ValidationError("database file", str(file), problem) from None
 
     @property
     def display_url(self) -> str:
@@ -41,11 +77,25 @@ class Database:
             migrate.upgrade(self.engine)
 
     @contextmanager
-    def write(self, actor: str, reason: str = "") -> Iterator[Session]:
+    def write(self, actor: str, reason: str = "", *, permission: Permission) -> Iterator[Session]:
         """A unit of work by ``actor``: everything in it commits together, with its audit rows, or not at all.
 
-        ``reason`` (why data already saved or signed is changed) is written on every audit row of the unit.
+        ``actor`` must be an active user whose role carries ``permission``; that is checked here, in the
+        unit's own transaction, so no face of the app (GUI, CLI, import) can skip it. ``reason`` (why data
+        already saved or signed is changed) is written on every audit row of the unit.
         """
+        with self._unit(actor, reason) as session:
+            _check_permission(session, actor, permission)
+            yield session
+
+    @contextmanager
+    def system_write(self) -> Iterator[Session]:
+        """A unit of work by the app itself; only for what happens before anybody can sign in."""
+        with self._unit(SYSTEM_ACTOR, "") as session:
+            yield session
+
+    @contextmanager
+    def _unit(self, actor: str, reason: str) -> Iterator[Session]:
         if not actor:
             raise ValueError("a change needs an acting user")
         with self._sessions() as session, session.begin():
@@ -62,3 +112,14 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _check_permission(session: Session, actor: str, permission: Permission) -> None:
+    user = session.scalar(select(User).where(User.username == actor))
+    if user is None or not user.active:
+        raise PermissionDeniedError(f"{actor!r} is not an active user of this database: sign in first")
+    role = Role(user.role)
+    if not role_may(role, permission):
+        raise PermissionDeniedError(
+            f"{user.full_name} ({role.value.replace('_', ' ')}) may not {PERMISSION_ACTIONS[permission]}"
+        )

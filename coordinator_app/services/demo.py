@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from coordinator_app.domain.contacts import ContactCategory, ContactDraft, ContactKind, Delegation
 from coordinator_app.services.demo_subjects import seed_demo_subjects
+from coordinator_app.services.demo_users import DEMO_COORDINATOR, DEMO_PASSWORD, seed_demo_users
+from coordinator_app.services.users import Credentials
 
 if TYPE_CHECKING:
     from coordinator_app.services.workspace import Workspace
-
-DEMO_ACTOR = "demo-seed"
 
 
 def _staff(name: str, role: str, phone: str, email: str, duties: tuple[str, ...]) -> ContactDraft:
@@ -76,11 +76,14 @@ _CONTACTS = (
 
 
 def seed_demo(workspace: Workspace) -> None:
-    """Synthetic staff, contacts and subjects in every state, for the first trial of an empty, throwaway database.
+    """Synthetic staff accounts, contacts and subjects in every state, for the first trial of an empty, throwaway
+    database; the demo coordinator is left signed in.
 
     Subject numbers start with DEMO so that no printout can be mistaken for a real subject's.
     """
+    seed_demo_users(workspace.users)
+    workspace.sign_in(Credentials(DEMO_COORDINATOR, DEMO_PASSWORD))
     trial = workspace.trials.resolve()
     for draft in _CONTACTS:
-        workspace.contacts.add(trial.id, draft, DEMO_ACTOR)
-    seed_demo_subjects(workspace, trial.id, DEMO_ACTOR)
+        workspace.contacts.add(trial.id, draft, workspace.actor)
+    seed_demo_subjects(workspace, trial.id, workspace.actor)

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.domain.subjects import Sex
+from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_NURSE, DEMO_PASSWORD
 from coordinator_app.services.infusions import InfusionDraft, SafetyAnswers, VitalSigns
 from coordinator_app.services.screening import SubjectDraft
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workdays import next_working_day
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 INVESTIGATOR = "DEMO 张医生 (Dr Zhang)"
 NURSES = ("DEMO 刘护士 (Nurse Liu)", "DEMO 陈护士 (Nurse Chen)")
+INVESTIGATOR_SIGNS = Credentials(DEMO_INVESTIGATOR, DEMO_PASSWORD)
+NURSE_SIGNS = Credentials(DEMO_NURSE, DEMO_PASSWORD)
 
 
 def eligible_facts(day: dt.date) -> dict[str, str]:
@@ -120,7 +124,7 @@ def _screen(workspace: Workspace, trial_id: int, story: _Story, today: dt.date, 
     consented = dt.datetime.combine(day, dt.time(9, 30)).astimezone()
     screening.record_consent(subject.id, version, consented, NURSES[0], True, actor)
     if story.signed:
-        screening.sign_eligibility(subject.id, INVESTIGATOR, actor)
+        screening.sign_eligibility(subject.id, INVESTIGATOR_SIGNS)
     if story.screen_failed is not None:
         screening.screen_fail(subject.id, today - dt.timedelta(days=story.screen_failed), actor)
     if story.enrolled is None:
@@ -150,12 +154,12 @@ def _treat(workspace: Workspace, subject_id: int, story: _Story, today: dt.date,
         if visit.definition.infusion:
             _infuse(workspace, subject_id, code, visit.date, actor)
         else:
-            schedules.record(subject_id, code, VisitStatus.DONE, visit.date, actor)
+            schedules.complete(subject_id, code, visit.date, NURSE_SIGNS)
     late_code, days_ago, reason = story.late
     if late_code:
         late_day = today - dt.timedelta(days=days_ago)
         schedules.reschedule(subject_id, late_code, late_day, "DEMO: subject unavailable", actor, reason)
-        schedules.record(subject_id, late_code, VisitStatus.DONE, late_day, actor)
+        schedules.complete(subject_id, late_code, late_day, NURSE_SIGNS)
 
 
 def _infuse(workspace: Workspace, subject_id: int, code: str, day: dt.date, actor: str) -> None:
@@ -187,5 +191,5 @@ def _infuse(workspace: Workspace, subject_id: int, code: str, day: dt.date, acto
                 VitalSigns(60, "36.9", "80", "120", "78", "98"),
             ),
         ),
-        actor,
+        NURSE_SIGNS,
     )

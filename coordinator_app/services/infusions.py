@@ -14,13 +14,16 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
+from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.errors import ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Intervention
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.database import Database
 from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, first_anchor
+from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.site_settings import SiteSettingsService
 from coordinator_app.services.trials import TrialService
+from coordinator_app.services.users import Credentials
 from coordinator_app.storage import models
 
 # When vital signs are taken, in minutes from the start of the infusion (negative: before it).
@@ -118,18 +121,20 @@ class InfusionService:
         trials: TrialService,
         schedules: ScheduleService,
         settings: SiteSettingsService,
+        signatures: SignatureService,
     ) -> None:
         self._db = database
         self._trials = trials
         self._schedules = schedules
         self._settings = settings
+        self._signatures = signatures
 
     def record_safety_check(self, subject_id: int, code: str, answers: SafetyAnswers, actor: str) -> bool:
         """Record the answers; returns whether the infusion may go ahead."""
         if not answers.investigator.strip():
             raise ValidationError("investigator", answers.investigator, "is required for the safety check")
         self._schedules.require_schedule(subject_id)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.ADMINISTER) as session:
             session.add(
                 models.SafetyCheck(
                     subject_id=subject_id,
@@ -186,8 +191,9 @@ class InfusionService:
         return True, ""
 
     def record_infusion(
-        self, subject_id: int, code: str, draft: InfusionDraft, actor: str, deviation_reason: str = ""
+        self, subject_id: int, code: str, draft: InfusionDraft, signer: Credentials, deviation_reason: str = ""
     ) -> InfusionResult:
+        """Record and sign ("administered") the infusion; the visit is marked done in the same transaction."""
         allowed, why = self.can_open_record(subject_id, code)
         if not allowed:
             raise ValidationError("infusion", code, why)
@@ -196,27 +202,37 @@ class InfusionService:
         if deviation and not deviation_reason.strip():
             raise ReasonRequiredError("cells per dose", draft.cells_per_dose, f"{deviation}: give a deviation reason")
         minutes = int((draft.infusion_end - draft.prepared_at).total_seconds() // 60)
-        with self._db.write(actor) as session:
-            session.add(
-                models.InfusionRecord(
-                    subject_id=subject_id,
-                    visit_code=code,
-                    product_lot=draft.product_lot.strip(),
-                    release_certificate=draft.release_certificate.strip(),
-                    cells_per_dose=draft.cells_per_dose.strip(),
-                    viability_release_percent=draft.viability_release_percent.strip(),
-                    viability_bedside_percent=draft.viability_bedside_percent.strip(),
-                    prepared_at=draft.prepared_at,
-                    infusion_start=draft.infusion_start,
-                    infusion_end=draft.infusion_end,
-                    volume_ml=draft.volume_ml.strip(),
-                    rate_ml_per_hour=draft.rate_ml_per_hour.strip(),
-                    transport_temperature_c=draft.transport_temperature_c.strip(),
-                    vital_signs_json=json.dumps([asdict(v) for v in draft.vital_signs]),
-                    immediate_reactions=draft.immediate_reactions.strip(),
-                    administered_by=draft.administered_by.strip(),
-                    checked_by=draft.checked_by.strip(),
-                )
+        nurse = self._signatures.authenticate(signer, SignatureMeaning.ADMINISTERED)
+        actor = nurse.username
+        with self._db.write(actor, permission=Permission.ADMINISTER) as session:
+            record = models.InfusionRecord(
+                subject_id=subject_id,
+                visit_code=code,
+                product_lot=draft.product_lot.strip(),
+                release_certificate=draft.release_certificate.strip(),
+                cells_per_dose=draft.cells_per_dose.strip(),
+                viability_release_percent=draft.viability_release_percent.strip(),
+                viability_bedside_percent=draft.viability_bedside_percent.strip(),
+                prepared_at=draft.prepared_at,
+                infusion_start=draft.infusion_start,
+                infusion_end=draft.infusion_end,
+                volume_ml=draft.volume_ml.strip(),
+                rate_ml_per_hour=draft.rate_ml_per_hour.strip(),
+                transport_temperature_c=draft.transport_temperature_c.strip(),
+                vital_signs_json=json.dumps([asdict(v) for v in draft.vital_signs]),
+                immediate_reactions=draft.immediate_reactions.strip(),
+                administered_by=draft.administered_by.strip(),
+                checked_by=draft.checked_by.strip(),
+            )
+            session.add(record)
+            session.flush()
+            add_signature(
+                session,
+                nurse,
+                SignatureMeaning.ADMINISTERED,
+                (models.InfusionRecord.__tablename__, record.id),
+                subject_id,
+                infusion_content(record),
             )
             if deviation:
                 session.add(
@@ -229,8 +245,8 @@ class InfusionService:
                         recorded_by=actor,
                     )
                 )
-        schedule = self._schedules.mark_infusion_done(subject_id, code, draft.infusion_start.astimezone().date(), actor)
-        return InfusionResult(schedule, warnings, minutes)
+            self._schedules.mark_infusion_done(session, subject_id, code, draft.infusion_start.astimezone().date())
+        return InfusionResult(self._schedules.require_schedule(subject_id), warnings, minutes)
 
     def _validate(self, draft: InfusionDraft, intervention: Intervention | None) -> tuple[tuple[str, ...], str]:
         """Refuse what cannot be right; return the warnings and the cell-dose deviation (empty when none)."""
@@ -282,3 +298,12 @@ class InfusionService:
             if not low <= cells <= high:
                 deviation = f"{cells:.3E} cells is outside {target:.1E} ± {tolerance}%"
         return tuple(warnings), deviation
+
+
+def infusion_content(record: models.InfusionRecord) -> dict[str, object]:
+    """What the "administered" signature covers: every field of the record but its id."""
+    return {
+        column.key: getattr(record, column.key)
+        for column in models.InfusionRecord.__table__.columns
+        if column.key != "id"
+    }

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain import labs
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.scores import ASCITES_GRADES, ENCEPHALOPATHY_GRADES
 from coordinator_app.domain.subjects import Sex
@@ -130,7 +131,7 @@ class LabService:
         code = labs.analyte(analyte).code
         entry = _entry(code, value_text, unit, subject)
         visit = self._visit_code(subject_id, sample_date, visit_code)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.RECORD_SAFETY) as session:
             row = _store(session, subject_id, sample_date, visit, entry, source, reason_given=bool(reason.strip()))
             if code in SCORE_ANALYTES:
                 _recompute(session, subject_id, sample_date)
@@ -157,7 +158,7 @@ class LabService:
                 "encephalopathy", encephalopathy, f"must be one of {', '.join(ENCEPHALOPATHY_GRADES)}"
             )
         visit = self._visit_code(subject_id, assessed_on, visit_code)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.RECORD_SAFETY) as session:
             row = session.scalar(
                 select(models.ClinicalAssessment).where(
                     models.ClinicalAssessment.subject_id == subject_id,
@@ -294,7 +295,7 @@ class LabService:
             raise LabImportError(source, sorted(problems, key=lambda p: p.line))
         written = 0
         name = Path(source).name
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.IMPORT) as session:
             touched: set[tuple[int, dt.date]] = set()
             for (subject_id, day, code), (line, _, row_visit, checked) in pending.items():
                 if _existing(session, subject_id, day, code) is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Protocol, Text, VisitPlan
 from coordinator_app.domain.schedule import (
@@ -28,8 +29,10 @@ from coordinator_app.domain.schedule import (
 )
 from coordinator_app.domain.subjects import SubjectStatus
 from coordinator_app.services.database import Database
+from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.site_settings import SiteSettingsService
 from coordinator_app.services.trials import TrialService
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workdays import DayFlag, day_flag, next_working_day
 from coordinator_app.storage import models
 
@@ -96,10 +99,13 @@ class TodayPanel:
 
 
 class ScheduleService:
-    def __init__(self, database: Database, trials: TrialService, settings: SiteSettingsService) -> None:
+    def __init__(
+        self, database: Database, trials: TrialService, settings: SiteSettingsService, signatures: SignatureService
+    ) -> None:
         self._db = database
         self._trials = trials
         self._settings = settings
+        self._signatures = signatures
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -209,7 +215,7 @@ class ScheduleService:
                 if not deviation_reason.strip():
                     raise ReasonRequiredError("dose 1 date", day.isoformat(), f"{deviation}: give a deviation reason")
         schedule = build_schedule(plan, day, records)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.SCHEDULE) as session:
             for visit in schedule:
                 session.add(
                     models.Visit(
@@ -272,7 +278,7 @@ class ScheduleService:
         records, dose1 = self._records(subject_id)
         assert dose1 is not None
         new_records, _ = reschedule(plan, dose1, records, code, new_date)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.SCHEDULE) as session:
             if preview.out_of_window:
                 session.add(
                     models.Deviation(
@@ -291,28 +297,52 @@ class ScheduleService:
     def record(
         self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None, actor: str, reason: str = ""
     ) -> SubjectSchedule:
-        """A visit done (on its actual date), missed or cancelled. Infusions are recorded with their
-        infusion record instead, which holds what the product and the patient went through."""
-        plan = self.plan_of_subject(subject_id)
-        if status is VisitStatus.DONE and plan.visit(code).infusion:
-            raise ValidationError("visit", code, "is an infusion: record it with its infusion record")
-        return self._record(subject_id, code, status, actual, actor, reason)
+        """A visit missed or cancelled (or set back to planned). A visit done is signed: see :meth:`complete`."""
+        if status is VisitStatus.DONE:
+            raise ValidationError("visit", code, "a completed visit is signed: record it with its signature")
+        new_records, plan = self._new_records(subject_id, code, status, actual)
+        with self._db.write(actor, reason, permission=Permission.SCHEDULE) as session:
+            self._store(session, subject_id, plan, new_records)
+        return self.require_schedule(subject_id)
 
-    def mark_infusion_done(self, subject_id: int, code: str, given_on: dt.date, actor: str) -> SubjectSchedule:
-        """Called by the infusion record, which holds the rest of what happened."""
-        return self._record(subject_id, code, VisitStatus.DONE, given_on, actor)
-
-    def _record(
-        self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None, actor: str, reason: str = ""
+    def complete(
+        self, subject_id: int, code: str, actual: dt.date, signer: Credentials, reason: str = ""
     ) -> SubjectSchedule:
+        """A visit done on ``actual``, signed "completed visit" with the signer's password. Infusions are
+        recorded with their infusion record instead, which holds what the product and the patient went through."""
+        plan = self.plan_of_subject(subject_id)
+        if plan.visit(code).infusion:
+            raise ValidationError("visit", code, "is an infusion: record it with its infusion record")
+        new_records, plan = self._new_records(subject_id, code, VisitStatus.DONE, actual)
+        account = self._signatures.authenticate(signer, SignatureMeaning.COMPLETED_VISIT)
+        with self._db.write(account.username, reason, permission=Permission.SCHEDULE) as session:
+            self._store(session, subject_id, plan, new_records)
+            visit = session.scalars(
+                select(models.Visit).where(models.Visit.subject_id == subject_id, models.Visit.code == code)
+            ).one()
+            add_signature(
+                session,
+                account,
+                SignatureMeaning.COMPLETED_VISIT,
+                (models.Visit.__tablename__, visit.id),
+                subject_id,
+                visit_content(visit),
+            )
+        return self.require_schedule(subject_id)
+
+    def mark_infusion_done(self, session: Session, subject_id: int, code: str, given_on: dt.date) -> None:
+        """Called inside the infusion record's transaction, whose signature covers the visit."""
+        new_records, plan = self._new_records(subject_id, code, VisitStatus.DONE, given_on)
+        self._store(session, subject_id, plan, new_records)
+
+    def _new_records(
+        self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None
+    ) -> tuple[dict[str, VisitRecord], VisitPlan]:
         self.require_schedule(subject_id)
         plan = self.plan_of_subject(subject_id)
         records, dose1 = self._records(subject_id)
         assert dose1 is not None
-        new_records = record_visit(plan, dose1, records, code, status, actual, dt.date.today())
-        with self._db.write(actor, reason) as session:
-            self._store(session, subject_id, plan, new_records)
-        return self.require_schedule(subject_id)
+        return dict(record_visit(plan, dose1, records, code, status, actual, dt.date.today())), plan
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -473,3 +503,8 @@ def _calendar_visit(
         status=VisitStatus(status),
         infusion=definition.infusion,
     )
+
+
+def visit_content(visit: models.Visit) -> dict[str, object]:
+    """What the "completed visit" signature covers: which visit, its status and its actual date."""
+    return {"subject_id": visit.subject_id, "code": visit.code, "status": visit.status, "actual_on": visit.actual_on}

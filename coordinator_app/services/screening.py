@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.eligibility import (
     Assessment,
     FactDefinition,
@@ -39,11 +40,11 @@ from coordinator_app.domain.subjects import (
 from coordinator_app.services.contact_validation import normalize_phone
 from coordinator_app.services.database import Database
 from coordinator_app.services.names import initials
+from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.trials import TrialService
+from coordinator_app.services.users import Credentials
 from coordinator_app.storage import models
 from coordinator_app.storage.types import utc_now
-
-SIGNATURE_MEANING = "approved eligibility verdict"
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,10 @@ class SubjectDetail:
 
 
 class ScreeningService:
-    def __init__(self, database: Database, trials: TrialService) -> None:
+    def __init__(self, database: Database, trials: TrialService, signatures: SignatureService) -> None:
         self._db = database
         self._trials = trials
+        self._signatures = signatures
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -205,7 +207,7 @@ class ScreeningService:
         """A new candidate in screening with the next screening number; assessed as of ``today``."""
         day = today or dt.date.today()
         clean = validate_subject(draft, day)
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.SCREEN) as session:
             trial = _trial(session, trial_id)
             number = format_number(
                 trial.screening_prefix,
@@ -230,7 +232,7 @@ class ScreeningService:
         clean = validate_subject(draft, current.assessment_date)
         changes_verdict_input = (clean.sex, clean.date_of_birth) != (current.sex, current.date_of_birth)
         _require_reason(current, reason, changes_verdict_input)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             _apply_draft(subject, clean)
             if changes_verdict_input:
@@ -249,7 +251,7 @@ class ScreeningService:
         _require_reason(current, reason, True)
         protocol = self._trials.protocol(current.trial_id)
         self._check_assessable(protocol, current, current.facts, day)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             subject.assessment_date = day
             _supersede(subject)
@@ -268,7 +270,7 @@ class ScreeningService:
             return current
         _require_reason(current, reason, True)
         self._check_assessable(protocol, current, {**current.facts, name: entry}, current.assessment_date)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             stored = next((f for f in subject.facts if f.name == name), None)
             if stored is None:
@@ -293,7 +295,7 @@ class ScreeningService:
         protocol = self._trials.protocol(current.trial_id)
         consent = validate_consent(protocol, document_version, signed_at, obtained_by, copy_given)
         _require_reason(current, reason, True)
-        with self._db.write(actor, reason) as session:
+        with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             session.add(
                 models.Consent(
@@ -309,12 +311,10 @@ class ScreeningService:
 
     # -- the verdict -----------------------------------------------------------------------------
 
-    def sign_eligibility(self, subject_id: int, investigator: str, actor: str, reason: str = "") -> SubjectDetail:
-        """The investigator signs the current verdict. Consent must be recorded; an incomplete verdict
-        cannot be signed; signing again after a change needs a reason."""
+    def sign_eligibility(self, subject_id: int, signer: Credentials, reason: str = "") -> SubjectDetail:
+        """The investigator signs the current verdict with their password ("approved eligibility"). Consent must
+        be recorded; an incomplete verdict cannot be signed; signing again after a change needs a reason."""
         current = self.detail(subject_id)
-        if not investigator.strip():
-            raise ValidationError("investigator", investigator, "is required to sign")
         if current.status is not SubjectStatus.SCREENING:
             raise ValidationError("status", current.status.value, "only subjects in screening can be signed off")
         if current.consent is None:
@@ -328,20 +328,29 @@ class ScreeningService:
             )
         if current.signoff_history and not reason.strip():
             raise ValidationError("reason", reason, "is required to sign a verdict again after a change")
-        with self._db.write(actor, reason) as session:
+        investigator = self._signatures.authenticate(signer, SignatureMeaning.APPROVED_ELIGIBILITY)
+        with self._db.write(investigator.username, reason, permission=Permission.SIGN_ELIGIBILITY) as session:
             subject = _load(session, subject_id)
-            session.add(
-                models.EligibilitySignoff(
-                    subject=subject,
-                    assessment_date=assessment.assessment_date,
-                    verdict=assessment.verdict,
-                    failing="; ".join(assessment.failing),
-                    facts_digest=_digest(current),
-                    signed_by=investigator.strip(),
-                    meaning=SIGNATURE_MEANING,
-                    signed_at=utc_now(),
-                    reason=reason.strip(),
-                )
+            signoff = models.EligibilitySignoff(
+                subject=subject,
+                assessment_date=assessment.assessment_date,
+                verdict=assessment.verdict,
+                failing="; ".join(assessment.failing),
+                facts_digest=_digest(current),
+                signed_by=investigator.display_name,
+                meaning=SignatureMeaning.APPROVED_ELIGIBILITY.value,
+                signed_at=utc_now(),
+                reason=reason.strip(),
+            )
+            session.add(signoff)
+            session.flush()
+            add_signature(
+                session,
+                investigator,
+                SignatureMeaning.APPROVED_ELIGIBILITY,
+                (models.EligibilitySignoff.__tablename__, signoff.id),
+                subject_id,
+                {"verdict": signoff.verdict, "failing": signoff.failing, "facts": signoff.facts_digest},
             )
         return self.detail(subject_id)
 
@@ -359,7 +368,7 @@ class ScreeningService:
             raise ValidationError("enrolment date", on.isoformat(), "is in the future")
         protocol = self._trials.protocol(current.trial_id)
         target = protocol.design.enrollment_target
-        with self._db.write(actor, override_reason) as session:
+        with self._db.write(actor, override_reason, permission=Permission.SCREEN) as session:
             trial = _trial(session, current.trial_id)
             enrolled = session.scalar(
                 select(func.count())
@@ -414,7 +423,7 @@ class ScreeningService:
             raise ValidationError("date", on.isoformat(), f"is before {start.isoformat()}")
         if on > dt.date.today():
             raise ValidationError("date", on.isoformat(), "is in the future")
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             subject.status = status
             subject.status_date = on
@@ -432,7 +441,7 @@ class ScreeningService:
                 raise ValidationError(field, prefix, "must be at most 20 characters without spaces")
         if screening_prefix == subject_prefix:
             raise ValidationError("subject prefix", subject_prefix, "must differ from the screening prefix")
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_SITE) as session:
             trial = _trial(session, trial_id)
             trial.screening_prefix = screening_prefix
             trial.subject_prefix = subject_prefix

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, assess, format_fact, parse_fact
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.protocol import Protocol
@@ -108,7 +109,7 @@ class ScreeningImportService:
         if problems:
             raise ScreeningImportError(source, problems)
         version = protocol.current_consent_version or "unspecified"
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.IMPORT) as session:
             for row in rows:
                 session.add(_subject(trial_id, row, version, f"{Path(source).name} line {row.line}"))
         return len(rows)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.services.database import Database
 from coordinator_app.storage.models import SiteSetting
@@ -18,14 +20,27 @@ class SiteRules:
     clinic_start: dt.time = dt.time(8, 30)  # the hour visits are shown at in exported calendars
     visit_minutes: int = 60
     sae_report_hours: int = 24  # the sponsor must have the initial SAE report this long after the site knew
+    idle_lock_minutes: int = 10  # a desktop left alone this long locks and needs the password to resume
+    backup_folder: str = ""  # empty: a "backups" folder beside the database file (see services/backups.py)
+    backups_kept: int = 30  # the newest this many backups are kept, older ones deleted
 
 
-_KEYS: dict[str, Callable[[str], int | dt.time]] = {
+def _absolute_folder(text: str) -> str:
+    """A relative folder would depend on where the app happened to be started."""
+    if text and not Path(text).expanduser().is_absolute():
+        raise ValidationError("backup_folder", text, "must be an absolute path (or empty: beside the database)")
+    return text
+
+
+_KEYS: dict[str, Callable[[str], int | dt.time | str]] = {
     "max_infusions_per_day": int,
     "preparation_limit_minutes": int,
     "clinic_start": dt.time.fromisoformat,
     "visit_minutes": int,
     "sae_report_hours": int,
+    "idle_lock_minutes": int,
+    "backup_folder": _absolute_folder,
+    "backups_kept": int,
 }
 
 
@@ -45,11 +60,13 @@ class SiteSettingsService:
             raise ValidationError("setting", key, f"is not a site setting ({', '.join(_KEYS)})")
         try:
             parsed = _KEYS[key](value.strip())
+        except ValidationError:
+            raise
         except ValueError:
             raise ValidationError(key, value, "is not a valid value") from None
         if isinstance(parsed, int) and parsed < 1:
             raise ValidationError(key, value, "must be at least 1")
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.MANAGE_SITE) as session:
             row = session.get(SiteSetting, key)
             if row is None:
                 session.add(SiteSetting(key=key, value=value.strip()))

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
 from coordinator_app.domain.ctgov import load_ctgov_file
 from coordinator_app.domain.errors import NotFoundError
@@ -93,24 +94,12 @@ class TrialService:
 
         The registry's contacts become trial contacts; existing contacts are never removed.
         """
-        document = _canonical_json(protocol)
-        digest = hashlib.sha256(document.encode()).hexdigest()
-        with self._db.write(actor) as session:
-            trial = session.scalar(select(Trial).where(Trial.nct_id == protocol.nct_id))
-            created = trial is None
-            if trial is None:
-                trial = Trial(nct_id=protocol.nct_id)
-                session.add(trial)
-            changed = trial.protocol_sha256 != digest
-            if changed:
-                trial.title = protocol.brief_title.en or protocol.brief_title.zh
-                trial.protocol_json = document
-                trial.protocol_sha256 = digest
-                trial.source = source
-                trial.loaded_at = dt.datetime.now(dt.UTC)
-                session.flush()
-                _add_registry_contacts(session, trial, protocol)
-            return LoadResult(_summary(trial), created, changed)
+        with self._db.write(actor, permission=Permission.MANAGE_SITE) as session:
+            return _store_protocol(session, protocol, source)
+
+    def _load_bundled(self, protocol: Protocol, source: str) -> LoadResult:
+        with self._db.system_write() as session:
+            return _store_protocol(session, protocol, source)
 
     def load_protocol_file(self, path: Path, actor: str) -> LoadResult:
         """Add or update a trial from a site's protocol file (TOML)."""
@@ -121,7 +110,7 @@ class TrialService:
         protocols = load_ctgov_file(path)
         return [self.load_protocol(protocol, f"ctgov:{path.name}", actor) for protocol in protocols]
 
-    def ensure_bundled_protocols(self, actor: str) -> None:
+    def ensure_bundled_protocols(self) -> None:
         """Load each protocol shipped with the app that is new, or changed since it was loaded from the bundle.
 
         A trial loaded from another source (a site's own file, a registry import) is left alone.
@@ -132,7 +121,7 @@ class TrialService:
             source = BUNDLED_PREFIX + file.name
             protocol = load_protocol_text(file.read_text(encoding="utf-8"), source)
             if protocol.nct_id not in sources or sources[protocol.nct_id] == source:
-                self.load_protocol(protocol, source, actor)
+                self._load_bundled(protocol, source)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -191,6 +180,26 @@ class TrialService:
                 protocol,
                 EnrollmentProgress.from_counts(protocol.design.enrollment_target, counts),
             )
+
+
+def _store_protocol(session: Session, protocol: Protocol, source: str) -> LoadResult:
+    document = _canonical_json(protocol)
+    digest = hashlib.sha256(document.encode()).hexdigest()
+    trial = session.scalar(select(Trial).where(Trial.nct_id == protocol.nct_id))
+    created = trial is None
+    if trial is None:
+        trial = Trial(nct_id=protocol.nct_id)
+        session.add(trial)
+    changed = trial.protocol_sha256 != digest
+    if changed:
+        trial.title = protocol.brief_title.en or protocol.brief_title.zh
+        trial.protocol_json = document
+        trial.protocol_sha256 = digest
+        trial.source = source
+        trial.loaded_at = dt.datetime.now(dt.UTC)
+        session.flush()
+        _add_registry_contacts(session, trial, protocol)
+    return LoadResult(_summary(trial), created, changed)
 
 
 def _add_registry_contacts(session: Session, trial: Trial, protocol: Protocol) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.eligibility import Verdict
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.protocol import VisitPlan
@@ -142,7 +143,7 @@ class VisitsImportService:
             raise CsvImportError(source, sorted(problems, key=lambda p: p.line))
 
         recorded = 0
-        with self._db.write(actor) as session:
+        with self._db.write(actor, permission=Permission.IMPORT) as session:
             for history in histories.values():
                 subject_row = session.get(models.Subject, history.subject_id)
                 assert subject_row is not None

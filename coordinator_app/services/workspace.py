@@ -7,7 +7,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
+
 from coordinator_app.services.adverse_events import AdverseEventService
+from coordinator_app.services.backups import BackupService
 from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.consent_forms import ConsentFormService
 from coordinator_app.services.contacts import ContactService
@@ -20,19 +23,27 @@ from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
 from coordinator_app.services.screening_import import ScreeningImportService
 from coordinator_app.services.screening_log import ScreeningLogService
+from coordinator_app.services.signatures import SignatureService
 from coordinator_app.services.site_settings import SiteSettingsService
 from coordinator_app.services.subjects import SubjectService
 from coordinator_app.services.trials import TrialService
+from coordinator_app.services.users import Credentials, UserAccount, UserService
 from coordinator_app.services.visits_import import VisitsImportService
+from coordinator_app.storage.encryption import DatabaseKey
 from coordinator_app.storage.engine import sqlite_url
+
+# The demo is synthetic and thrown away on exit: its published password needs no costly hash, and the demo
+# starts (and its dozens of signatures seed) in a moment instead of seconds.
+DEMO_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @dataclass
 class Workspace:
-    """An open database with its services, and who is acting on it."""
+    """An open database with its services, and who is signed in to act on it."""
 
     database: Database
-    actor: str
+    users: UserService
+    signatures: SignatureService
     trials: TrialService
     contacts: ContactService
     subjects: SubjectService
@@ -48,11 +59,27 @@ class Workspace:
     packets: PacketService
     adverse_events: AdverseEventService
     labs: LabService
+    backups: BackupService
     demo_folder: Path | None = None
+    user: UserAccount | None = None
 
     @property
     def demo(self) -> bool:
         return self.demo_folder is not None
+
+    @property
+    def actor(self) -> str:
+        """The signed-in user's name, which every change is recorded under."""
+        if self.user is None:
+            raise RuntimeError("nobody is signed in")
+        return self.user.username
+
+    def sign_in(self, credentials: Credentials) -> UserAccount:
+        self.user = self.users.sign_in(credentials)
+        return self.user
+
+    def sign_out(self) -> None:
+        self.user = None
 
     def close(self) -> None:
         """Release the database; a demo database is thrown away."""
@@ -61,20 +88,28 @@ class Workspace:
             shutil.rmtree(self.demo_folder, ignore_errors=True)
 
 
-def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
-    """Open ``url``, migrate it, make sure the bundled protocols are loaded; with ``demo``, a seeded throwaway file."""
+def open_workspace(
+    url: str, *, demo: bool = False, password_hasher: PasswordHasher | None = None, key: DatabaseKey | None = None
+) -> Workspace:
+    """Open ``url``, migrate it, make sure the bundled protocols are loaded; with ``demo``, a seeded throwaway file
+    whose demo coordinator is signed in. Otherwise nobody is signed in yet: the caller signs somebody in.
+    ``key`` opens an encrypted SQLite file (``database_key.database_key_for(url)`` finds it)."""
     folder = Path(tempfile.mkdtemp(prefix="coordinator-demo-")) if demo else None
     if folder is not None:
         url = sqlite_url(folder / "demo.sqlite3")
-    database = Database(url)
+        password_hasher = password_hasher or DEMO_HASHER
+    database = Database(url, key)
     database.upgrade()
     trials = TrialService(database)
-    screening = ScreeningService(database, trials)
+    users = UserService(database, password_hasher)
+    signatures = SignatureService(users)
+    screening = ScreeningService(database, trials, signatures)
     site_settings = SiteSettingsService(database)
-    schedules = ScheduleService(database, trials, site_settings)
+    schedules = ScheduleService(database, trials, site_settings, signatures)
     workspace = Workspace(
         database=database,
-        actor=actor,
+        users=users,
+        signatures=signatures,
         trials=trials,
         contacts=ContactService(database),
         subjects=SubjectService(database),
@@ -83,16 +118,17 @@ def open_workspace(url: str, actor: str, *, demo: bool = False) -> Workspace:
         screening_log=ScreeningLogService(trials, screening),
         site_settings=site_settings,
         schedules=schedules,
-        infusions=InfusionService(database, trials, schedules, site_settings),
+        infusions=InfusionService(database, trials, schedules, site_settings, signatures),
         calendar_export=CalendarExportService(database, trials, site_settings),
         visits_import=VisitsImportService(database, trials, screening),
         consent_forms=ConsentFormService(database, trials, screening),
         packets=PacketService(trials, screening, schedules, database),
-        adverse_events=AdverseEventService(database, screening, schedules, site_settings),
+        adverse_events=AdverseEventService(database, screening, schedules, site_settings, signatures),
         labs=LabService(database, trials, screening, schedules),
+        backups=BackupService(database, site_settings, users),
         demo_folder=folder,
     )
-    workspace.trials.ensure_bundled_protocols(actor)
+    workspace.trials.ensure_bundled_protocols()
     if demo:
         seed_demo(workspace)
     return workspace

@@ -9,6 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from coordinator_app.storage.encryption import DatabaseKey
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -27,16 +30,43 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def create_database_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get their folder created and the safety pragmas set."""
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for a database server, an in-memory database or a ``file:`` URI."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return None if database.startswith("file:") else Path(database).expanduser()
+
+
+def _quiet_sqlcipher(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    """SQLCipher logs a failed decryption to stderr; the app reports a wrong key in its own words instead."""
+    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def create_database_engine(url: str, key: DatabaseKey | None = None) -> Engine:
+    """An engine for ``url``; SQLite files get their folder created and the safety pragmas set.
+
+    With ``key``, the SQLite file is encrypted at rest: SQLAlchemy's ``sqlite+pysqlcipher`` dialect (the
+    ``sqlcipher3`` driver) keys every connection before anything else runs on it. The key travels as the
+    engine URL's password, which SQLAlchemy hides whenever it prints a URL; it is never put in ``url``.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed)
+        file = sqlite_file(url)
+        if file is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        if key is None:
+            engine = create_engine(parsed)
+        else:
+            # The same pooling as a plain file (the dialect's default keeps one connection per thread).
+            cipher_url = parsed.set(drivername="sqlite+pysqlcipher", password=key.sqlcipher_key)
+            engine = create_engine(cipher_url, poolclass=QueuePool)
+            event.listen(engine, "connect", _quiet_sqlcipher)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
+    if key is not None:
+        raise ValueError("a database key is for SQLite files; a database server encrypts its own storage")
     return create_engine(parsed, pool_pre_ping=True)
 
 

@@ -10,14 +10,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR, FAST_HASHER, MONITOR, PASSWORD, add_test_staff
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from coordinator_app.cli import main
+from coordinator_app.cli import NEW_PASSWORD_ENV, PASSWORD_ENV, main
 from coordinator_app.resource_files import resource
+from coordinator_app.services.workspace import open_workspace
 from coordinator_app.storage.engine import create_database_engine
 
 DATA = Path(__file__).parent.parent / "data" / "ctgov"
+
+
+@pytest.fixture
+def database_url(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A site database with the test staff's accounts; commands that change data sign in as ``--user ACTOR`` with
+    the password from the environment, as a script would."""
+    workspace = open_workspace(database_url, password_hasher=FAST_HASHER)
+    add_test_staff(workspace)
+    workspace.close()
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    return database_url
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -46,7 +59,9 @@ def test_database_can_come_from_the_environment(
 
 
 def test_import_a_ctgov_record_adds_the_trial(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "NCT09900001.json"))
+    code, out, _ = _run(
+        capsys, "--database", database_url, "--user", ACTOR, "protocol", "import", str(DATA / "NCT09900001.json")
+    )
     assert code == 0
     assert out == "NCT09900001: added\n"
 
@@ -55,12 +70,16 @@ def test_import_a_ctgov_record_adds_the_trial(database_url: str, capsys: pytest.
     assert shown["identification"]["nct_id"] == "NCT09900001"
     assert shown["eligibility"]["inclusion"][0]["code"] == "IN1"
 
-    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "NCT09900001.json"))
+    code, out, _ = _run(
+        capsys, "--database", database_url, "--user", ACTOR, "protocol", "import", str(DATA / "NCT09900001.json")
+    )
     assert out == "NCT09900001: unchanged\n"
 
 
 def test_import_a_search_response_adds_every_study(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--database", database_url, "protocol", "import", str(DATA / "search_two_studies.json"))
+    code, out, _ = _run(
+        capsys, "--database", database_url, "--user", ACTOR, "protocol", "import", str(DATA / "search_two_studies.json")
+    )
     assert code == 0
     assert out.count(": added") == 2
     engine = create_database_engine(database_url)
@@ -83,7 +102,7 @@ def test_a_file_that_is_not_a_registry_record_is_refused_and_nothing_is_added(
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
 
-    code, _, err = _run(capsys, "--database", database_url, "protocol", "import", str(bad))
+    code, _, err = _run(capsys, "--database", database_url, "--user", ACTOR, "protocol", "import", str(bad))
 
     assert code == 2
     assert err.startswith(f"error: {bad}: ")
@@ -97,7 +116,7 @@ def test_load_a_site_protocol_file(tmp_path: Path, database_url: str, capsys: py
     site_file = tmp_path / "site.toml"
     site_file.write_text(source.replace('overall_status = "RECRUITING"', 'overall_status = "COMPLETED"'), "utf-8")
 
-    code, out, _ = _run(capsys, "--database", database_url, "protocol", "load", str(site_file))
+    code, out, _ = _run(capsys, "--database", database_url, "--user", ACTOR, "protocol", "load", str(site_file))
 
     assert (code, out) == (0, "NCT05106972: protocol updated\n")
     _, shown, _ = _run(capsys, "--database", database_url, "protocol", "show")
@@ -111,7 +130,7 @@ def test_bad_protocol_file_names_file_key_and_problem(
     bad = tmp_path / "bad.toml"
     bad.write_text(source.replace("enrollment_target = 30", "enrollment_target = -3"), "utf-8")
 
-    code, _, err = _run(capsys, "--database", database_url, "protocol", "load", str(bad))
+    code, _, err = _run(capsys, "--database", database_url, "--user", ACTOR, "protocol", "load", str(bad))
 
     assert code == 2
     assert err == f"error: {bad}: design.enrollment_target: must be at least 1, not -3\n"
@@ -165,7 +184,7 @@ def test_subjects_import_then_screening_log(
     source = tmp_path / "site-log.csv"
     source.write_text(SCREENING_LOG, encoding="utf-8")
 
-    code, out, _ = _run(capsys, "--database", database_url, "subjects", "import", str(source))
+    code, out, _ = _run(capsys, "--database", database_url, "--user", ACTOR, "subjects", "import", str(source))
     assert (code, out) == (0, f"NCT05106972: imported 2 subject(s) from {source}\n")
 
     log = tmp_path / "log.csv"
@@ -187,7 +206,7 @@ def test_subjects_import_reports_bad_cells_and_imports_nothing(
     source = tmp_path / "site-log.csv"
     source.write_text(SCREENING_LOG.replace("15.4", "fifteen").replace(",M,", ",X,"), encoding="utf-8")
 
-    code, _, err = _run(capsys, "--database", database_url, "subjects", "import", str(source))
+    code, _, err = _run(capsys, "--database", database_url, "--user", ACTOR, "subjects", "import", str(source))
 
     assert code == 2
     assert "line 2, column sex: 'X': must be M or F" in err
@@ -205,6 +224,8 @@ def test_numbering_can_be_shown_and_set(database_url: str, capsys: pytest.Captur
         capsys,
         "--database",
         database_url,
+        "--user",
+        ACTOR,
         "subjects",
         "numbering",
         "--screening-prefix",
@@ -236,10 +257,14 @@ def test_schedule_json_and_calendar_export_on_the_demo(tmp_path: Path, capsys: p
 
 
 def test_settings_show_and_change(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "3")
+    code, out, _ = _run(
+        capsys, "--database", database_url, "--user", ACTOR, "settings", "--set", "max_infusions_per_day", "3"
+    )
     assert code == 0
     assert "max_infusions_per_day = 3" in out
-    code, _, err = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "0")
+    code, _, err = _run(
+        capsys, "--database", database_url, "--user", ACTOR, "settings", "--set", "max_infusions_per_day", "0"
+    )
     assert (code, err) == (2, "error: max_infusions_per_day '0': must be at least 1\n")
 
 
@@ -278,7 +303,7 @@ def test_labs_import_export_and_ae_commands(
 ) -> None:
     source = tmp_path / "site-log.csv"
     source.write_text(SCREENING_LOG, encoding="utf-8")
-    _run(capsys, "--database", database_url, "subjects", "import", str(source))
+    _run(capsys, "--database", database_url, "--user", ACTOR, "subjects", "import", str(source))
     lab = tmp_path / "lis.csv"
     lab.write_text(
         "subject,visit,date,analyte,value,unit\n"
@@ -287,7 +312,7 @@ def test_labs_import_export_and_ae_commands(
         encoding="utf-8",
     )
 
-    code, out, _ = _run(capsys, "--database", database_url, "labs", "import", str(lab))
+    code, out, _ = _run(capsys, "--database", database_url, "--user", ACTOR, "labs", "import", str(lab))
     assert (code, out) == (0, f"NCT05106972: imported 2 lab result(s) from {lab}\n")
     export = tmp_path / "labs.csv"
     code, _, _ = _run(capsys, "--database", database_url, "labs", "export", "-o", str(export))
@@ -296,7 +321,7 @@ def test_labs_import_export_and_ae_commands(
     assert (rows[0]["screening_no"], rows[0]["tbil"], rows[0]["alb"]) == ("HK-S001", "34.2", "30.0")
 
     lab.write_text("subject,visit,date,analyte,value,unit\nHK-S001,,2026-05-06,alb,350,g/L\n", encoding="utf-8")
-    code, _, err = _run(capsys, "--database", database_url, "labs", "import", str(lab))
+    code, _, err = _run(capsys, "--database", database_url, "--user", ACTOR, "labs", "import", str(lab))
     assert code == 2
     assert "line 2" in err and "350" in err
 
@@ -306,3 +331,70 @@ def test_labs_import_export_and_ae_commands(
     code, _, _ = _run(capsys, "--database", database_url, "ae", "summary", "-o", str(summary))
     assert code == 0
     assert summary.read_text(encoding="utf-8").startswith("section,category,count")
+
+
+def test_a_command_that_changes_data_needs_a_signed_in_user(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "--database", database_url, "settings", "--set", "max_infusions_per_day", "3")
+    assert code == 2
+    assert "--user" in err and "changes data" in err
+    _, out, _ = _run(capsys, "--database", database_url, "settings")
+    assert "max_infusions_per_day = 2" in out
+
+
+def test_a_wrong_password_or_a_role_without_the_right_is_refused(
+    database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = _run(
+        capsys, "--database", database_url, "--user", MONITOR, "settings", "--set", "visit_minutes", "45"
+    )
+    assert code == 2
+    assert "Test Monitor (monitor) may not change protocols, numbering or site settings" in err
+
+    monkeypatch.setenv(PASSWORD_ENV, "not the password")
+    code, _, err = _run(capsys, "--database", database_url, "--user", ACTOR, "settings", "--set", "visit_minutes", "45")
+    assert code == 2
+    assert "the user name or the password is wrong (4 more attempts before the account locks)" in err
+    assert "not the password" not in err
+
+
+def test_staff_accounts_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new-site.sqlite3'}"
+    monkeypatch.setenv(NEW_PASSWORD_ENV, "first admin 2026!")
+    code, out, _ = _run(capsys, "--database", url, "users", "create-admin", "wang.admin", "--name", "Wang Fang")
+    assert (code, out) == (0, "created administrator Wang Fang (wang.admin)\n")
+    code, _, err = _run(capsys, "--database", url, "users", "create-admin", "li.admin", "--name", "Li Na")
+    assert code == 2
+    assert "this database has accounts" in err
+
+    monkeypatch.setenv(PASSWORD_ENV, "first admin 2026!")
+    monkeypatch.setenv(NEW_PASSWORD_ENV, "nurse first 2026")
+    code, out, _ = _run(
+        capsys,
+        "--database",
+        url,
+        "--user",
+        "wang.admin",
+        "users",
+        "add",
+        "chen.hs",
+        "--name",
+        "陈护士",
+        "--role",
+        "research nurse",
+    )
+    assert code == 0
+    assert "added 陈护士 (chen.hs) as research_nurse" in out
+    code, out, _ = _run(capsys, "--database", url, "users", "list")
+    assert out.splitlines() == [
+        "chen.hs\tresearch_nurse\tactive\t陈护士",
+        "wang.admin\tadministrator\tactive\tWang Fang",
+    ]
+    code, _, err = _run(
+        capsys, "--database", url, "--user", "wang.admin", "users", "add", "x.y", "--name", "X", "--role", "chief"
+    )
+    assert code == 2
+    assert "role 'chief': is not a role" in err

@@ -21,7 +21,7 @@ A4 = (595, 842)
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[Workspace]:
-    opened = open_workspace("", "test-coordinator", demo=True)
+    opened = open_workspace("", demo=True)
     yield opened
     opened.close()
 
@@ -108,7 +108,7 @@ def test_an_incomplete_subject_shows_what_is_missing_and_no_signature(demo: Work
 def test_a_source_note_with_markup_prints_literally(demo: Workspace, packets: PacketService) -> None:
     trial = demo.trials.resolve("NCT05106972")
     subject = demo.screening.find(trial.id, "DEMO-S005")
-    demo.screening.record_fact(subject.id, "pt_seconds", "14.0", 'lab <b>& "x"</b>', "test-coordinator")
+    demo.screening.record_fact(subject.id, "pt_seconds", "14.0", 'lab <b>& "x"</b>', demo.actor)
     text = squashed(build(demo, packets, "DEMO-S005"))
     assert 'source/来源:lab<b>&"x"</b>' in text
 

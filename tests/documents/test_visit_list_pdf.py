@@ -24,7 +24,7 @@ LANDSCAPE_A4 = (842, 595)
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[Workspace]:
-    opened = open_workspace("", "test-coordinator", demo=True)
+    opened = open_workspace("", demo=True)
     yield opened
     opened.close()
 

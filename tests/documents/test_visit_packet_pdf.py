@@ -33,7 +33,7 @@ DEMO_NAMES = ("王建国", "建国", "刘芳", "赵强", "陈志强")
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[Workspace]:
-    opened = open_workspace("", "test-coordinator", demo=True)
+    opened = open_workspace("", demo=True)
     yield opened
     opened.close()
 
@@ -281,8 +281,8 @@ def _enter_labs(workspace: Workspace, subject: str, days: list[dt.date]) -> None
             ("na", "135", "mmol/L"),
             ("inr", f"{1.8 - 0.1 * offset:.1f}", ""),
         ]:
-            workspace.labs.record(subject_id, day, code, value, unit, "test-coordinator")
-        workspace.labs.record_assessment(subject_id, day, "none", "none", False, "test-coordinator")
+            workspace.labs.record(subject_id, day, code, value, unit, workspace.actor)
+        workspace.labs.record_assessment(subject_id, day, "none", "none", False, workspace.actor)
 
 
 def _packet(workspace: Workspace, subject: str, code: str) -> PdfReader:

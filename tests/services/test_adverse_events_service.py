@@ -8,8 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR, INVESTIGATOR, signs
 from sqlalchemy import select
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.adverse_events import (
     ActionTaken,
     AeDraft,
@@ -30,7 +32,6 @@ from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 from coordinator_app.storage import models
 
-ACTOR = "crc-zhou"
 TODAY = dt.date.today()
 SCREENED = TODAY - dt.timedelta(days=300)
 DOSE1 = SCREENED + dt.timedelta(days=10)
@@ -40,7 +41,9 @@ MINUTE = dt.timedelta(minutes=1)
 
 
 def _service(workspace: Workspace) -> AdverseEventService:
-    return AdverseEventService(workspace.database, workspace.screening, workspace.schedules, workspace.site_settings)
+    return AdverseEventService(
+        workspace.database, workspace.screening, workspace.schedules, workspace.site_settings, workspace.signatures
+    )
 
 
 def _enrolled(workspace: Workspace, trial: TrialSummary, name: str = "建国") -> SubjectDetail:
@@ -53,16 +56,16 @@ def _enrolled(workspace: Workspace, trial: TrialSummary, name: str = "建国") -
     consent = dt.datetime.combine(SCREENED, dt.time(9)).astimezone()
     version = workspace.trials.protocol(trial.id).current_consent_version
     screening.record_consent(subject.id, version, consent, "Nurse Liu", True, ACTOR)
-    screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
     return screening.enrol(subject.id, SCREENED, ACTOR)
 
 
 def _dosed(workspace: Workspace, trial: TrialSummary, doses: int = 2, name: str = "建国") -> SubjectDetail:
     subject = _enrolled(workspace, trial, name)
     workspace.schedules.book_dose1(subject.id, DOSE1, ACTOR)
-    workspace.schedules.mark_infusion_done(subject.id, "D1", DOSE1, ACTOR)
-    if doses == 2:
-        workspace.schedules.mark_infusion_done(subject.id, "D2", DOSE2, ACTOR)
+    for code, day in (("D1", DOSE1), ("D2", DOSE2))[:doses]:  # the infusions, in short
+        with workspace.database.write(ACTOR, permission=Permission.ADMINISTER) as session:
+            workspace.schedules.mark_infusion_done(session, subject.id, code, day)
     return subject
 
 

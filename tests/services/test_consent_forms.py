@@ -16,11 +16,11 @@ from coordinator_app.domain.errors import NotFoundError, ProtocolError, Validati
 from coordinator_app.domain.protocol import ConsentVersion
 from coordinator_app.resource_files import resource
 from coordinator_app.services.consent_forms import ConsentFormService
+from coordinator_app.services.demo_users import DEMO_COORDINATOR
 from coordinator_app.services.workspace import Workspace
 from coordinator_app.storage.models import AuditEntry, ConsentPrint
 
 TRIAL = "NCT05106972"
-ACTOR = "test-coordinator"
 BODY = "\n# Purpose / 研究目的\n本研究的目的是评价安全性。\n\nThe purpose is to evaluate safety.\n"
 
 
@@ -58,7 +58,7 @@ def site(demo_workspace: Workspace, trial_id: int, root: Path) -> ConsentFormSer
     protocol = demo_workspace.trials.protocol(trial_id)
     versions = (*protocol.consent_versions, ConsentVersion("1.0", dt.date(2024, 1, 10)), ConsentVersion("2.0"))
     updated = dataclasses.replace(protocol, consent_versions=versions, current_consent_version="2.0")
-    demo_workspace.trials.load_protocol(updated, "test", ACTOR)
+    demo_workspace.trials.load_protocol(updated, "test", demo_workspace.actor)
     return ConsentFormService(demo_workspace.database, demo_workspace.trials, demo_workspace.screening, root=root)
 
 
@@ -84,7 +84,7 @@ def test_printing_for_a_demo_subject_writes_the_form_and_records_the_print(
     demo_workspace: Workspace, bundled: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
     target = tmp_path / "consent-DEMO-S001.pdf"
-    printed = bundled.print_consent(trial_id, "DEMO-S001", target, "coordinator Li")
+    printed = bundled.print_consent(trial_id, "DEMO-S001", target, DEMO_COORDINATOR)
     assert printed.version == "TEMPLATE"
     texts = pdf_texts(target)
     assert "王建国" in texts[0]
@@ -99,19 +99,19 @@ def test_printing_for_a_demo_subject_writes_the_form_and_records_the_print(
         trial_id,
         "TEMPLATE",
         False,
-        "coordinator Li",
+        DEMO_COORDINATOR,
     )
     [record] = bundled.prints(trial_id)
-    assert (record.subject_id, record.document_version, record.printed_by) == (subject.id, "TEMPLATE", "coordinator Li")
+    assert (record.subject_id, record.document_version, record.printed_by) == (subject.id, "TEMPLATE", DEMO_COORDINATOR)
     with demo_workspace.database.read() as session:
         audit = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "consent_prints")).all()
-    assert audit and {entry.actor for entry in audit} == {"coordinator Li"}
+    assert audit and {entry.actor for entry in audit} == {DEMO_COORDINATOR}
 
 
 def test_a_blank_form_is_recorded_without_a_subject(
     demo_workspace: Workspace, bundled: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
-    bundled.print_consent(trial_id, None, tmp_path / "blank.pdf", ACTOR)
+    bundled.print_consent(trial_id, None, tmp_path / "blank.pdf", DEMO_COORDINATOR)
     [row] = prints(demo_workspace)
     assert row.subject_id is None
     assert "王建国" not in "".join(pdf_texts(tmp_path / "blank.pdf"))
@@ -121,7 +121,7 @@ def test_an_unknown_subject_prints_nothing_and_records_nothing(
     demo_workspace: Workspace, bundled: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
     with pytest.raises(NotFoundError):
-        bundled.print_consent(trial_id, "NOBODY", tmp_path / "x.pdf", ACTOR)
+        bundled.print_consent(trial_id, "NOBODY", tmp_path / "x.pdf", DEMO_COORDINATOR)
     assert not (tmp_path / "x.pdf").exists()
     assert prints(demo_workspace) == []
 
@@ -130,7 +130,7 @@ def test_a_failed_write_records_nothing(
     demo_workspace: Workspace, bundled: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
     with pytest.raises(OSError):
-        bundled.print_consent(trial_id, "DEMO-S001", tmp_path / "no-such-folder" / "x.pdf", ACTOR)
+        bundled.print_consent(trial_id, "DEMO-S001", tmp_path / "no-such-folder" / "x.pdf", DEMO_COORDINATOR)
     assert prints(demo_workspace) == []
 
 
@@ -141,7 +141,7 @@ def test_the_active_version_replaces_the_template(
     demo_workspace: Workspace, site: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
     assert [d.version for d in site.documents(trial_id)] == ["TEMPLATE", "1.0", "2.0", "3.0"]
-    printed = site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", ACTOR)
+    printed = site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", DEMO_COORDINATOR)
     assert printed.version == "2.0"
     texts = pdf_texts(tmp_path / "c.pdf")
     assert all("version / 版本 2.0" in text for text in texts)
@@ -150,7 +150,9 @@ def test_the_active_version_replaces_the_template(
 
 
 def test_the_active_version_prints_when_named(site: ConsentFormService, trial_id: int, tmp_path: Path) -> None:
-    assert site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", ACTOR, version="2.0").version == "2.0"
+    assert (
+        site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", DEMO_COORDINATOR, version="2.0").version == "2.0"
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,7 +168,7 @@ def test_a_version_that_may_not_print_is_refused(
     demo_workspace: Workspace, site: ConsentFormService, trial_id: int, tmp_path: Path, version: str, problem: str
 ) -> None:
     with pytest.raises(ValidationError) as raised:
-        site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", ACTOR, version=version)
+        site.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", DEMO_COORDINATOR, version=version)
     assert (raised.value.field, raised.value.value) == ("consent version", version)
     assert problem in raised.value.problem
     assert not (tmp_path / "c.pdf").exists()
@@ -176,7 +178,9 @@ def test_a_version_that_may_not_print_is_refused(
 def test_a_draft_previews_watermarked_and_is_recorded_as_a_preview(
     demo_workspace: Workspace, site: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
-    printed = site.print_consent(trial_id, "DEMO-S001", tmp_path / "d.pdf", ACTOR, version="3.0", preview_draft=True)
+    printed = site.print_consent(
+        trial_id, "DEMO-S001", tmp_path / "d.pdf", DEMO_COORDINATOR, version="3.0", preview_draft=True
+    )
     assert printed.status is ConsentStatus.DRAFT
     assert all("DRAFT / 草稿" in text for text in pdf_texts(tmp_path / "d.pdf"))
     [row] = prints(demo_workspace)
@@ -186,12 +190,12 @@ def test_a_draft_previews_watermarked_and_is_recorded_as_a_preview(
 def test_previewing_without_a_version_takes_the_only_draft(
     site: ConsentFormService, trial_id: int, tmp_path: Path
 ) -> None:
-    assert site.print_consent(trial_id, None, tmp_path / "d.pdf", ACTOR, preview_draft=True).version == "3.0"
+    assert site.print_consent(trial_id, None, tmp_path / "d.pdf", DEMO_COORDINATOR, preview_draft=True).version == "3.0"
 
 
 def test_only_a_draft_is_previewed(site: ConsentFormService, trial_id: int, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="only a draft is previewed"):
-        site.print_consent(trial_id, None, tmp_path / "d.pdf", ACTOR, version="2.0", preview_draft=True)
+        site.print_consent(trial_id, None, tmp_path / "d.pdf", DEMO_COORDINATOR, version="2.0", preview_draft=True)
 
 
 def test_a_version_the_protocol_does_not_list_is_refused(
@@ -199,7 +203,7 @@ def test_a_version_the_protocol_does_not_list_is_refused(
 ) -> None:
     unlisted = ConsentFormService(demo_workspace.database, demo_workspace.trials, demo_workspace.screening, root=root)
     with pytest.raises(ValidationError, match=r"add it to the protocol file's \[consent\] versions"):
-        unlisted.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", ACTOR)
+        unlisted.print_consent(trial_id, "DEMO-S001", tmp_path / "c.pdf", DEMO_COORDINATOR)
     assert prints(demo_workspace) == []
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from conftest import ACTOR, INVESTIGATOR
 from sqlalchemy import text
 
 from coordinator_app.domain.contacts import ContactCategory, ContactDraft, ContactKind, Delegation
@@ -13,7 +14,6 @@ from coordinator_app.domain.errors import ValidationError
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
-ACTOR = "nurse-wang"
 TODAY = dt.date.today()
 
 
@@ -158,7 +158,7 @@ def test_invalid_edit_changes_nothing(workspace: Workspace, trial: TrialSummary)
 def test_edit_round_trip_is_audited(workspace: Workspace, trial: TrialSummary) -> None:
     added = workspace.contacts.add(trial.id, _nurse(), ACTOR)
     updated = workspace.contacts.update(
-        added.id, trial.id, _nurse(role="Charge nurse", phone="0898-66151200", email="Wang@Example.ORG"), "dr-li"
+        added.id, trial.id, _nurse(role="Charge nurse", phone="0898-66151200", email="Wang@Example.ORG"), INVESTIGATOR
     )
     assert updated.role == "Charge nurse"
     assert updated.phone == "+8689866151200"
@@ -167,7 +167,7 @@ def test_edit_round_trip_is_audited(workspace: Workspace, trial: TrialSummary) -
 
     (role,) = _audit(workspace, "contacts", added.id, "role")
     assert role == {
-        "actor": "dr-li",
+        "actor": INVESTIGATOR,
         "action": "update",
         "table_name": "contacts",
         "record_id": str(added.id),
@@ -238,20 +238,20 @@ def test_retire_ends_open_lines_and_reinstate(workspace: Workspace, trial: Trial
     added = workspace.contacts.add(trial.id, _nurse(delegations=(closed, consent)), ACTOR)
     day = dt.date(2026, 10, 15)
 
-    retired = workspace.contacts.retire(added.id, trial.id, day, "dr-li")
+    retired = workspace.contacts.retire(added.id, trial.id, day, INVESTIGATOR)
 
     assert retired.retired_on == day
     assert set(retired.delegations) == {closed, Delegation(consent.duty, consent.start_date, day)}
     assert added.id not in [r.id for r in workspace.contacts.list_contacts(trial.id)]
     assert added.id in [r.id for r in workspace.contacts.list_contacts(trial.id, include_retired=True)]
     (retire_row,) = _audit(workspace, "contacts", added.id, "retired_on")
-    assert (retire_row["actor"], retire_row["old_value"], retire_row["new_value"]) == ("dr-li", None, "2026-10-15")
+    assert (retire_row["actor"], retire_row["old_value"], retire_row["new_value"]) == (INVESTIGATOR, None, "2026-10-15")
     consent_id = _delegation_ids(workspace, added.id)[1]
     (end_row,) = _audit(workspace, "delegations", consent_id, "end_date")
-    assert (end_row["actor"], end_row["new_value"]) == ("dr-li", "2026-10-15")
+    assert (end_row["actor"], end_row["new_value"]) == (INVESTIGATOR, "2026-10-15")
 
     with pytest.raises(ValidationError, match="already retired"):
-        workspace.contacts.retire(added.id, trial.id, day, "dr-li")
+        workspace.contacts.retire(added.id, trial.id, day, INVESTIGATOR)
 
     back = workspace.contacts.reinstate(added.id, trial.id, ACTOR)
     assert back.retired_on is None

@@ -8,7 +8,7 @@ from coordinator_app.services.workspace import open_workspace
 
 
 def test_demo_data_is_marked_and_thrown_away_on_close() -> None:
-    workspace = open_workspace("", "trainer", demo=True)
+    workspace = open_workspace("", demo=True)
     trial = workspace.trials.resolve()
     subjects = workspace.subjects.list_subjects(trial.id)
     site_contacts = [c for c in workspace.contacts.list_contacts(trial.id) if c.source == "site"]
@@ -27,7 +27,7 @@ def test_demo_data_is_marked_and_thrown_away_on_close() -> None:
 
 
 def test_a_real_database_is_not_a_demo(database_url: str) -> None:
-    workspace = open_workspace(database_url, "nurse")
+    workspace = open_workspace(database_url)
     try:
         assert not workspace.demo
         assert workspace.subjects.list_subjects(workspace.trials.resolve().id) == []

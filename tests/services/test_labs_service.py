@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR, INVESTIGATOR, signs
 from sqlalchemy import func, select
 
 from coordinator_app.domain import labs, scores
@@ -22,7 +23,6 @@ from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 from coordinator_app.storage import models
 
-ACTOR = "crc-zhou"
 TODAY = dt.date.today()
 DAY = TODAY - dt.timedelta(days=30)
 D = Decimal
@@ -48,7 +48,7 @@ def _enrolled(workspace: Workspace, trial: TrialSummary, screened: dt.date) -> S
     consent = dt.datetime.combine(screened, dt.time(9)).astimezone()
     version = workspace.trials.protocol(trial.id).current_consent_version
     screening.record_consent(subject.id, version, consent, "Nurse Liu", True, ACTOR)
-    screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
     return screening.enrol(subject.id, screened, ACTOR)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from conftest import ACTOR, INVESTIGATOR, NURSE, signs
 
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.schedule import VisitStatus
@@ -19,7 +20,6 @@ from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
-ACTOR = "crc-zhou"
 TODAY = dt.date.today()
 
 
@@ -33,7 +33,7 @@ def _enrolled(workspace: Workspace, trial: TrialSummary, screened: dt.date, name
     consent = dt.datetime.combine(screened, dt.time(9)).astimezone()
     version = workspace.trials.protocol(trial.id).current_consent_version
     screening.record_consent(subject.id, version, consent, "Nurse Liu", True, ACTOR)
-    screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
     return screening.enrol(subject.id, screened, ACTOR)
 
 
@@ -149,7 +149,7 @@ def test_infusion_record_marks_the_dose_given_and_dose2_needs_dose1_and_the_safe
 
     allowed, why = workspace.infusions.can_open_record(subject.id, "D2")
     assert (allowed, why) == (False, "D1 has not been given yet")
-    result = workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1), ACTOR)
+    result = workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1), signs(NURSE))
     assert result.schedule.visit("D1").status is VisitStatus.DONE
     assert result.preparation_minutes == 70
 
@@ -171,9 +171,9 @@ def test_a_cell_count_outside_tolerance_is_a_recorded_deviation(workspace: Works
     workspace.schedules.book_dose1(subject.id, dose1, ACTOR)
 
     with pytest.raises(ValidationError, match=r"cells per dose '1\.2e8': .* give a deviation reason"):
-        workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1, "1.2e8"), ACTOR)
+        workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1, "1.2e8"), signs(NURSE))
     result = workspace.infusions.record_infusion(
-        subject.id, "D1", _draft(dose1, "1.1e8"), ACTOR
+        subject.id, "D1", _draft(dose1, "1.1e8"), signs(NURSE)
     )  # exactly +10%: within tolerance
     assert result.schedule.deviations == ()
 
@@ -190,7 +190,7 @@ def test_implausible_infusion_values_are_refused(workspace: Workspace, trial: Tr
         (dataclasses.replace(draft, vital_signs=()), "pre-infusion vital signs"),
     ):
         with pytest.raises(ValidationError, match=message):
-            workspace.infusions.record_infusion(subject.id, "D1", bad, ACTOR)
+            workspace.infusions.record_infusion(subject.id, "D1", bad, signs(NURSE))
     assert workspace.schedules.require_schedule(subject.id).visit("D1").status is VisitStatus.SCHEDULED
 
 
@@ -216,7 +216,9 @@ def test_ics_export_parses_back_with_stable_uids_and_growing_sequence(
     subject = demo_workspace.screening.find(trial.id, "DEMO-002")
     schedule = demo_workspace.schedules.require_schedule(subject.id)
     d2 = schedule.visit("D2")
-    demo_workspace.schedules.reschedule(subject.id, "D2", d2.date + dt.timedelta(days=2), "product delay", "crc")
+    demo_workspace.schedules.reschedule(
+        subject.id, "D2", d2.date + dt.timedelta(days=2), "product delay", demo_workspace.actor
+    )
     second = tmp_path / "second.ics"
     demo_workspace.calendar_export.write(trial.id, second, subject_id=subject.id)
     updated = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(second.read_bytes()).walk("VEVENT")}

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from conftest import ACTOR, INVESTIGATOR, signs
 from sqlalchemy import text
 
 from coordinator_app.domain.eligibility import CriterionState, Verdict
@@ -16,7 +17,6 @@ from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
-ACTOR = "crc-zhou"
 TODAY = dt.date.today()
 CONSENTED = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
 
@@ -134,20 +134,23 @@ def test_bad_fact_values_are_refused_with_field_and_value(workspace: Workspace, 
 def test_signing_needs_consent_and_a_complete_verdict(workspace: Workspace, trial: TrialSummary) -> None:
     subject = workspace.screening.register(trial.id, _draft(), ACTOR)
     with pytest.raises(ValidationError, match="informed consent"):
-        workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+        workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
     subject = workspace.screening.record_consent(
         subject.id, _version(workspace, trial), CONSENTED, "Nurse Liu", True, ACTOR
     )
     with pytest.raises(ValidationError, match="cannot be signed: missing"):
-        workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+        workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
 
 
 def test_signed_verdict_is_frozen_and_a_change_needs_a_reason(workspace: Workspace, trial: TrialSummary) -> None:
     subject = _eligible(workspace, trial)
     assert subject.assessment.verdict is Verdict.ELIGIBLE
-    signed = workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    signed = workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
     assert signed.signoff is not None
-    assert (signed.signoff.verdict, signed.signoff.signed_by) == (Verdict.ELIGIBLE, "Dr Zhang")
+    assert (signed.signoff.verdict, signed.signoff.signed_by) == (
+        Verdict.ELIGIBLE,
+        "Test Investigator (test-investigator)",
+    )
     assert signed.signoff.meaning == "approved eligibility verdict"
 
     with pytest.raises(ValidationError, match="give a reason"):
@@ -163,8 +166,8 @@ def test_signed_verdict_is_frozen_and_a_change_needs_a_reason(workspace: Workspa
     assert "fever found on the ward round" in _audit_reasons(workspace, "subject_facts")
 
     with pytest.raises(ValidationError, match="reason"):
-        workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
-    resigned = workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR, reason="infection found")
+        workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
+    resigned = workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR), reason="infection found")
     assert resigned.signoff is not None
     assert (resigned.signoff.verdict, resigned.signoff.failing) == (Verdict.INELIGIBLE, ("EX10",))
     assert len(resigned.signoff_history) == 2
@@ -174,7 +177,7 @@ def test_enrolment_needs_a_signed_eligible_verdict(workspace: Workspace, trial: 
     subject = _eligible(workspace, trial)
     with pytest.raises(ValidationError, match="signed eligible verdict"):
         workspace.screening.enrol(subject.id, TODAY, ACTOR)
-    workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
 
     enrolled = workspace.screening.enrol(subject.id, TODAY, ACTOR)
 
@@ -197,7 +200,7 @@ def test_enrolment_past_the_target_needs_an_override_reason(workspace: Workspace
                 {"t": trial.id, "s": f"OLD-{number}", "n": f"SUB-{number + 1:03}"},
             )
     subject = _eligible(workspace, trial)
-    workspace.screening.sign_eligibility(subject.id, "Dr Zhang", ACTOR)
+    workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
 
     with pytest.raises(ValidationError, match="the target of 30 is reached"):
         workspace.screening.enrol(subject.id, TODAY, ACTOR)
@@ -230,7 +233,7 @@ def test_withdrawal_needs_reason_and_date_and_completion_ends_the_study(
     workspace: Workspace, trial: TrialSummary
 ) -> None:
     first = _eligible(workspace, trial)
-    workspace.screening.sign_eligibility(first.id, "Dr Zhang", ACTOR)
+    workspace.screening.sign_eligibility(first.id, signs(INVESTIGATOR))
     workspace.screening.enrol(first.id, TODAY, ACTOR)
     with pytest.raises(ValidationError, match="withdrawal reason"):
         workspace.screening.withdraw(first.id, TODAY, "  ", ACTOR)

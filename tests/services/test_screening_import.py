@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR
 from pypdf import PdfReader
 
 from coordinator_app.domain.eligibility import Verdict
@@ -14,7 +15,6 @@ from coordinator_app.services.screening_import import ScreeningImportError
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
-ACTOR = "crc-zhou"
 HEADER = (
     "screening_no,family_name,given_name,sex,date_of_birth,id_number,assessment_date,consent_date,"
     "hbv_cirrhosis_diagnosis_date,decompensated,conservative_treatment_start,no_relief_after_treatment,"

@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR
 from sqlalchemy import text
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import ContactCategory
 from coordinator_app.domain.errors import NotFoundError
 from coordinator_app.domain.protocol import Protocol, load_protocol_file
@@ -19,7 +21,6 @@ from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.models import Subject
 
-ACTOR = "test-coordinator"
 SHIPPED = Path(str(resource("protocols", "NCT05106972.toml")))
 
 
@@ -52,7 +53,7 @@ def test_registry_contacts_become_trial_contacts(workspace: Workspace, trial: Tr
 def test_reopening_does_not_reload_or_duplicate(database_url: str, workspace: Workspace) -> None:
     before = workspace.trials.list_trials()
     contacts_before = len(workspace.contacts.list_contacts(before[0].id))
-    again = open_workspace(database_url, "someone-else")
+    again = open_workspace(database_url)
     try:
         assert again.trials.list_trials() == before
         assert len(again.contacts.list_contacts(before[0].id)) == contacts_before
@@ -76,14 +77,16 @@ def test_loading_a_changed_protocol_updates_it_with_an_audit_trail(workspace: Wo
     changed = dataclasses.replace(protocol, overall_status="ACTIVE_NOT_RECRUITING")
 
     unchanged = workspace.trials.load_protocol(protocol, "file:same.toml", ACTOR)
-    updated = workspace.trials.load_protocol(changed, "file:site.toml", "dr.zhang")
+    updated = workspace.trials.load_protocol(changed, "file:site.toml", ACTOR)
 
     assert (unchanged.created, unchanged.changed) == (False, False)
     assert (updated.created, updated.changed) == (False, True)
     assert workspace.trials.protocol(trial.id).overall_status == "ACTIVE_NOT_RECRUITING"
     with workspace.database.engine.connect() as connection:
         fields = connection.execute(
-            text("SELECT field FROM audit_log WHERE table_name='trials' AND action='update' AND actor='dr.zhang'")
+            text(
+                "SELECT field FROM audit_log WHERE table_name='trials' AND action='update' AND actor='test-coordinator'"
+            )
         ).scalars()
         assert {"protocol_json", "source"} <= set(fields)
 
@@ -93,7 +96,7 @@ def test_site_loaded_protocol_is_not_replaced_by_the_bundled_one(database_url: s
     site_version = dataclasses.replace(workspace.trials.protocol(trial.id), overall_status="COMPLETED")
     workspace.trials.load_protocol(site_version, "file:site.toml", ACTOR)
 
-    reopened = open_workspace(database_url, ACTOR)
+    reopened = open_workspace(database_url)
     try:
         assert reopened.trials.protocol(trial.id).overall_status == "COMPLETED"
     finally:
@@ -101,7 +104,7 @@ def test_site_loaded_protocol_is_not_replaced_by_the_bundled_one(database_url: s
 
 
 def _add_subjects(workspace: Workspace, trial_id: int, statuses: list[SubjectStatus]) -> None:
-    with workspace.database.write(ACTOR) as session:
+    with workspace.database.write(ACTOR, permission=Permission.SCREEN) as session:
         for number, status in enumerate(statuses, start=1):
             session.add(
                 Subject(

@@ -1,5 +1,6 @@
-"""The Eligibility tab's dialogs: register or correct a subject, record consent, sign the verdict, change the
-status, give a reason for a change, and read an import's problems. None of them saves: the tab does."""
+"""The Eligibility tab's dialogs: register or correct a subject, record consent, change the status, give a reason
+for a change, and read an import's problems. None of them saves: the tab does. The verdict is signed with the
+generic signature dialog (gui/access/signature_dialog.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from coordinator_app.domain.subjects import Sex
 from coordinator_app.gui.eligibility.text import date_edit_format
 from coordinator_app.gui.formatting import format_date, from_qdate, rich, to_qdate
 from coordinator_app.gui.forms.ui_eligibility_consent_dialog import Ui_ConsentDialog
-from coordinator_app.gui.forms.ui_eligibility_sign_dialog import Ui_SignDialog
 from coordinator_app.gui.forms.ui_eligibility_status_dialog import Ui_StatusDialog
 from coordinator_app.gui.forms.ui_subject_dialog import Ui_SubjectDialog
 from coordinator_app.gui.labels import label
@@ -42,12 +42,6 @@ class ConsentInput:
     signed_at: dt.datetime  # aware, local time zone
     obtained_by: str
     copy_given: bool
-
-
-@dataclass(frozen=True)
-class SignInput:
-    investigator: str
-    reason: str
 
 
 class StatusChange(StrEnum):
@@ -244,82 +238,6 @@ class ConsentDialog(QDialog):
         dialog = cls(protocol, subject, staff, now, parent)
         try:
             return dialog.consent() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-
-class SignDialog(QDialog):
-    """The investigator signs the verdict the checklist shows; a reason is asked when a signature was superseded."""
-
-    def __init__(
-        self, protocol: Protocol, subject: SubjectDetail, investigators: Sequence[str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.form = Ui_SignDialog()
-        self.form.setupUi(self)
-        self._needs_reason = bool(subject.signoff_history)
-        self._input: SignInput | None = None
-        form = self.form
-        form.errorLabel.setVisible(False)
-        self.setWindowTitle(self.tr("Sign the eligibility verdict: {number}").format(number=subject.screening_number))
-        assessment = subject.assessment
-        verdict = label(assessment.verdict)
-        if assessment.failing:
-            text = self.tr("<b>{verdict}</b> for {name}, assessed on {date}: fails {codes}.")
-            codes = ", ".join(assessment.failing)
-        else:
-            text = self.tr("<b>{verdict}</b> for {name}, assessed on {date}.")
-            codes = ""
-        form.verdictLabel.setText(
-            text.format(
-                verdict=rich(verdict),
-                name=rich(subject.name),
-                date=format_date(assessment.assessment_date),
-                codes=codes,
-            )
-        )
-        form.meaningLabel.setText(
-            self.tr(
-                "By signing, the investigator approves this eligibility verdict. Any later change to the facts, "
-                "consent or assessment date supersedes the signature."
-            )
-        )
-        _fill_names(form.investigatorCombo, investigators)
-        form.investigatorCombo.lineEdit().setPlaceholderText(self.tr("Investigator's name"))
-        form.reasonLabel.setVisible(self._needs_reason)
-        form.reasonEdit.setVisible(self._needs_reason)
-        ok = form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Sign"))
-        form.buttonBox.accepted.connect(self.accept)
-        form.buttonBox.rejected.connect(self.reject)
-        self.resize(520, self.sizeHint().height())
-
-    def signature(self) -> SignInput | None:
-        return self._input
-
-    def accept(self) -> None:
-        investigator = self.form.investigatorCombo.currentText().strip()
-        reason = self.form.reasonEdit.text().strip()
-        if not investigator:
-            self._show_error(self.tr("Enter the name of the investigator who signs."))
-            return
-        if self._needs_reason and not reason:
-            self._show_error(self.tr("The earlier signature was superseded: say why the verdict is signed again."))
-            return
-        self._input = SignInput(investigator, reason)
-        super().accept()
-
-    def _show_error(self, text: str) -> None:
-        self.form.errorLabel.setText(text)
-        self.form.errorLabel.setVisible(True)
-
-    @classmethod
-    def ask(
-        cls, parent: QWidget | None, protocol: Protocol, subject: SubjectDetail, investigators: Sequence[str]
-    ) -> SignInput | None:
-        dialog = cls(protocol, subject, investigators, parent)
-        try:
-            return dialog.signature() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 

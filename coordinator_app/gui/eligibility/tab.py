@@ -16,10 +16,19 @@ from PySide6.QtCore import QItemSelection, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QToolButton, QWidget
 
+from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.eligibility import CriterionState, Verdict, format_fact, parse_fact
-from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import TRANSITIONS, SubjectStatus
+from coordinator_app.gui.access.roles import may
+from coordinator_app.gui.access.signature_dialog import (
+    SignatureDialog,
+    SignatureInput,
+    SignatureRequest,
+    sign,
+    signature_request,
+)
 from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.eligibility.checklist_model import ChecklistColumn, ChecklistModel
 from coordinator_app.gui.eligibility.colours import banner_style
@@ -28,8 +37,6 @@ from coordinator_app.gui.eligibility.dialogs import (
     ConsentInput,
     ProblemsDialog,
     ReasonDialog,
-    SignDialog,
-    SignInput,
     StatusChange,
     StatusDialog,
     StatusInput,
@@ -53,7 +60,6 @@ from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
 CONSENT_DUTIES = frozenset({"Obtain informed consent"})
-INVESTIGATOR_DUTIES = frozenset({"Assess eligibility", "Principal investigator oversight"})
 
 # Columns the subject list shows first (the model keeps its own order; the header moves them).
 _VISUAL_ORDER = (
@@ -86,7 +92,8 @@ class EligibilityTab(QWidget):
         self.checklist = ChecklistModel(self)
         self.criteria = self.checklist
         self.facts = FactsModel(self)
-        self.facts.set_committer(self._commit_fact, self.form.sourceField.text)
+        if may(workspace, Permission.SCREEN):  # otherwise the facts are read-only
+            self.facts.set_committer(self._commit_fact, self.form.sourceField.text)
         self._setup_tables()
         self._connect()
 
@@ -129,7 +136,7 @@ class EligibilityTab(QWidget):
 
     def _update_print_actions(self) -> None:
         subject = self.current_subject()
-        self.print_consent_action.setEnabled(subject is not None)
+        self.print_consent_action.setEnabled(subject is not None and may(self._workspace, Permission.PRINT))
         self.print_checklist_action.setEnabled(subject is not None)
         self.print_log_action.setEnabled(self._trial is not None)
 
@@ -208,8 +215,9 @@ class EligibilityTab(QWidget):
         self._protocol = self._workspace.trials.protocol(trial.id)
         self.checklist.set_eligibility(self._protocol.eligibility)
         self.facts.set_definitions(self._protocol.eligibility.facts)
-        for button in (self.form.registerButton, self.form.importButton, self.form.exportButton):
-            button.setEnabled(True)
+        self.form.registerButton.setEnabled(may(self._workspace, Permission.SCREEN))
+        self.form.importButton.setEnabled(may(self._workspace, Permission.IMPORT))
+        self.form.exportButton.setEnabled(True)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -419,25 +427,31 @@ class EligibilityTab(QWidget):
         form.historyLabel.setVisible(bool(lines))
 
     def _update_actions(self, subject: SubjectDetail) -> None:
+        """What the subject's state allows, for a role that screens (a monitor's buttons all stay grey)."""
         form = self.form
+        screen = may(self._workspace, Permission.SCREEN)
+        form.editDetailsButton.setEnabled(screen)
+        form.consentButton.setEnabled(screen)
         why_not_sign = self._why_not_sign(subject)
-        form.signButton.setEnabled(not why_not_sign)
-        form.signButton.setToolTip(why_not_sign or self.tr("The investigator signs the verdict shown above"))
+        form.signButton.setEnabled(screen and not why_not_sign)
+        form.signButton.setToolTip(
+            why_not_sign or self.tr("An investigator signs the verdict shown above with their user name and password")
+        )
 
         allowed = TRANSITIONS[subject.status]
         signed_eligible = subject.signoff is not None and subject.signoff.verdict is Verdict.ELIGIBLE
         can_enrol = SubjectStatus.ENROLLED in allowed and signed_eligible
-        form.enrolButton.setEnabled(can_enrol)
+        form.enrolButton.setEnabled(screen and can_enrol)
         form.enrolButton.setToolTip(
             self.tr("Enrol the subject and give the next subject number")
             if can_enrol
             else self.tr("Enrolment needs a subject in screening with a signed eligible verdict")
         )
-        form.screenFailButton.setEnabled(SubjectStatus.SCREEN_FAILED in allowed)
+        form.screenFailButton.setEnabled(screen and SubjectStatus.SCREEN_FAILED in allowed)
         form.screenFailButton.setToolTip(self.tr("End screening: the subject is not enrolled"))
-        form.withdrawButton.setEnabled(SubjectStatus.WITHDRAWN in allowed)
+        form.withdrawButton.setEnabled(screen and SubjectStatus.WITHDRAWN in allowed)
         form.withdrawButton.setToolTip(self.tr("An enrolled subject leaves the trial early"))
-        form.completeButton.setEnabled(SubjectStatus.COMPLETED in allowed)
+        form.completeButton.setEnabled(screen and SubjectStatus.COMPLETED in allowed)
         form.completeButton.setToolTip(self.tr("An enrolled subject has finished the trial"))
         self._update_assessment_button()
 
@@ -456,7 +470,9 @@ class EligibilityTab(QWidget):
     def _update_assessment_button(self) -> None:
         subject = self._current
         chosen = from_qdate(self.form.assessmentDateEdit.date())
-        self.form.assessmentApplyButton.setEnabled(subject is not None and chosen != subject.assessment_date)
+        self.form.assessmentApplyButton.setEnabled(
+            subject is not None and chosen != subject.assessment_date and may(self._workspace, Permission.SCREEN)
+        )
 
     # -- seams: dialogs, files and messages (tests replace these) ------------------------------
 
@@ -473,9 +489,8 @@ class EligibilityTab(QWidget):
         assert self._protocol is not None
         return ConsentDialog.ask(self, self._protocol, subject, self._staff(CONSENT_DUTIES), self.now())
 
-    def ask_signature(self, subject: SubjectDetail) -> SignInput | None:
-        assert self._protocol is not None
-        return SignDialog.ask(self, self._protocol, subject, self._staff(INVESTIGATOR_DUTIES))
+    def ask_signature(self, request: SignatureRequest) -> SignatureInput | None:
+        return SignatureDialog.ask(self, request)
 
     def ask_status_change(self, change: StatusChange, subject: SubjectDetail) -> StatusInput | None:
         assert self._protocol is not None
@@ -539,7 +554,7 @@ class EligibilityTab(QWidget):
         self._busy = True
         try:
             updated = save(reason)
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return None
         finally:
@@ -600,7 +615,7 @@ class EligibilityTab(QWidget):
             return
         try:
             subject = self._workspace.screening.register(self._trial.id, draft, self._workspace.actor)
-        except ValidationError as error:
+        except (ValidationError, PermissionDeniedError) as error:
             self.show_error(self.tr("Subject not registered"), str(error))
             return
         self._reveal(subject.id)
@@ -668,22 +683,50 @@ class EligibilityTab(QWidget):
         if updated is not None:
             self.show_status(self.tr("Recorded consent of {number}.").format(number=updated.screening_number))
 
+    def _verdict_summary(self, subject: SubjectDetail) -> str:
+        """What the investigator signs, as the signature dialog shows it."""
+        assessment = subject.assessment
+        if assessment.failing:
+            text = self.tr("<b>{verdict}</b> for {name}, assessed on {date}: fails {codes}.")
+        else:
+            text = self.tr("<b>{verdict}</b> for {name}, assessed on {date}.")
+        verdict = text.format(
+            verdict=rich(label(assessment.verdict)),
+            name=rich(subject.name),
+            date=format_date(assessment.assessment_date),
+            codes=", ".join(assessment.failing),
+        )
+        return verdict + "<br>" + self.tr(
+            "By signing, the investigator approves this eligibility verdict. Any later change to the facts, "
+            "consent or assessment date supersedes the signature."
+        )
+
     def sign_verdict(self) -> None:
+        """An investigator signs with their user name and password, asked again while the service refuses them."""
         subject = self._current
         if subject is None:
             return
-        signature = self.ask_signature(subject)
-        if signature is None:
-            return
-        actor = self._workspace.actor
-        updated = self._change(
-            self.tr("Verdict not signed"),
-            False,
-            lambda reason: self._workspace.screening.sign_eligibility(
-                subject.id, signature.investigator, actor, signature.reason
-            ),
+        request = signature_request(
+            self._workspace,
+            SignatureMeaning.APPROVED_ELIGIBILITY,
+            self.tr("Sign the eligibility verdict: {number}").format(number=subject.screening_number),
+            self._verdict_summary(subject),
+            self.tr("Why the verdict is signed again, e.g. PT result corrected") if subject.signoff_history else "",
         )
-        if updated is not None and updated.signoff is not None:
+        screening = self._workspace.screening
+        try:
+            updated = sign(
+                request,
+                self.ask_signature,
+                lambda signature: screening.sign_eligibility(subject.id, signature.credentials, signature.reason),
+            )
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Verdict not signed"), str(error))
+            return
+        if updated is None:
+            return
+        self._show_updated(updated)
+        if updated.signoff is not None:
             self.show_status(
                 self.tr("{name} signed {number}: {verdict}.").format(
                     name=updated.signoff.signed_by,
@@ -703,6 +746,9 @@ class EligibilityTab(QWidget):
         title = self.tr("Subject not enrolled")
         try:
             updated = screening.enrol(subject.id, entered.day, actor)
+        except PermissionDeniedError as error:
+            self.show_error(title, str(error))
+            return
         except ValidationError as error:
             if not isinstance(error, ReasonRequiredError):
                 self.show_error(title, str(error))
@@ -776,7 +822,7 @@ class EligibilityTab(QWidget):
                 problems,
             )
             return
-        except (ValidationError, OSError, UnicodeDecodeError) as error:
+        except (ValidationError, PermissionDeniedError, OSError, UnicodeDecodeError) as error:
             self.show_error(title, str(error))
             return
         self.reload()

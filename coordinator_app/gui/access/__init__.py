@@ -1,0 +1,1 @@
+"""Signing in, the first administrator, the idle lock, staff accounts and electronic signatures."""

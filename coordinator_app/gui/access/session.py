@@ -1,0 +1,38 @@
+"""A desktop session: sign in, work in the main window under the idle lock, and after "Sign out" from the locked
+screen the next user signs in on the same open database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from coordinator_app.gui.access.idle_lock import IdleLock, idle_interval_ms
+from coordinator_app.gui.access.sign_in import start_session
+from coordinator_app.gui.main_window import MainWindow
+from coordinator_app.services.workspace import Workspace
+
+
+def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -> int:
+    """Run the event loop for one signed-in user after another; the exit code of the last, or 0 when the sign-in
+    is left with Quit."""
+    while start_session(workspace):
+        window = MainWindow(workspace, settings)
+        lock = IdleLock(workspace, window, idle_interval_ms(workspace))
+        window.use_idle_lock(lock)
+        window.show()
+        code = app.exec()
+        if not lock.signed_out:
+            return code
+        _close_windows(window)
+        workspace.sign_out()
+    return 0
+
+
+def _close_windows(window: MainWindow) -> None:
+    """Every window of the signed-out session goes: quitting ended the dialogs' loops but left them on screen."""
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            widget.hide()
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

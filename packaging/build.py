@@ -1,0 +1,89 @@
+"""Build the one-folder app with PyInstaller (`make dist`) and report its size.
+
+A finished build leaves a fingerprint beside it: a hash of every source file that goes into the build, the
+Python version and every installed distribution's version. When the fingerprint still matches, the build
+is reused (the packaging smoke test relies on this); any change to the sources or the environment makes it
+stale and it is built again, so a stale build is never taken for a current one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from importlib.metadata import distributions
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "pyinstaller" / "coordinator-app.spec"
+DIST = ROOT / "dist"
+APP = DIST / "coordinator-app"
+FINGERPRINT = DIST / "coordinator-app.fingerprint"
+WORK = ROOT / "build" / "pyinstaller"
+# Everything in the checkout that ends up in the build or decides what does.
+INPUTS = ("coordinator_app", "resources", "ui", "packaging/pyinstaller", "pyproject.toml", "constraints.txt")
+
+
+def executable(app: Path = APP) -> Path:
+    """The built program (on Windows, the window-only one; coordinator-app-cli.exe is beside it)."""
+    return app / ("coordinator-app.exe" if sys.platform == "win32" else "coordinator-app")
+
+
+def fingerprint(root: Path = ROOT) -> str:
+    """A hash of what a build is made from: the sources under ``root`` and the installed packages."""
+    digest = hashlib.sha256(sys.version.encode())
+    for requirement in sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()):
+        digest.update(requirement.encode() + b"\n")
+    for name in INPUTS:
+        path = root / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" not in file.parts:
+                digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def up_to_date() -> bool:
+    return (
+        executable().is_file()
+        and FINGERPRINT.is_file()
+        and FINGERPRINT.read_text(encoding="utf-8").strip() == fingerprint()
+    )
+
+
+def build() -> None:
+    FINGERPRINT.unlink(missing_ok=True)  # an interrupted build must not pass for a finished one
+    expected = fingerprint()  # taken before building: a source edited meanwhile makes the build stale
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"]
+    command += ["--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
+    subprocess.run(command, check=True)
+    FINGERPRINT.write_text(expected + "\n", encoding="utf-8")
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    """Total bytes and number of files under ``folder`` (links counted once, not followed)."""
+    files = [p for p in folder.rglob("*") if p.is_file() or p.is_symlink()]
+    return sum(p.lstat().st_size for p in files), len(files)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="build even if the last build is up to date")
+    args = parser.parse_args(argv)
+    if args.force or not up_to_date():
+        started = time.monotonic()
+        build()
+        print(f"built in {time.monotonic() - started:.0f} s")
+    else:
+        print(f"{APP.relative_to(ROOT)} is up to date")
+    size, count = folder_size(APP)
+    print(f"{APP.relative_to(ROOT)}: {size / 1e6:.1f} MB in {count} files; run {executable().relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

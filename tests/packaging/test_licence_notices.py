@@ -1,0 +1,46 @@
+"""Every library the app ships with has its licence notice in resources/licenses/NOTICES.txt (Help ▸ About)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+from coordinator_app.resource_files import LICENCE_NOTICES, resource
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def runtime_distributions() -> set[str]:
+    """The runtime dependencies in pyproject.toml and theirs, as installed here, by normalised name."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    found: set[str] = set()
+    pending = [Requirement(text) for text in project["dependencies"]]
+    while pending:
+        requirement = pending.pop()
+        name = normalised(requirement.name)
+        if name in found or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        found.add(name)
+        try:
+            pending += [Requirement(text) for text in distribution(name).requires or []]
+        except PackageNotFoundError:
+            pass  # named all the same: a dependency must have its notice before it is even installed
+    return found
+
+
+def test_every_bundled_distribution_has_a_notice() -> None:
+    notices = normalised(resource(*LICENCE_NOTICES).read_text(encoding="utf-8"))
+    distributions = runtime_distributions()
+    assert "reportlab" in distributions and "mako" in distributions  # direct and indirect ones are both seen
+    # The Qt wheels are PySide6-Essentials and PySide6-Addons; their notice is the one for Qt and PySide6.
+    names = {re.sub(r"-(essentials|addons)$", "", name) for name in distributions}
+    missing = sorted(name for name in names if name not in notices)
+    assert not missing, f"add their licence notices to resources/licenses/NOTICES.txt: {', '.join(missing)}"
