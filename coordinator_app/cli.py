@@ -238,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="create or migrate the schema to this version of the app")
     upgrade.set_defaults(handler=_db_upgrade)
     _add_backup_commands(commands, db_commands)
+    _add_audit_commands(commands)
     return parser
 
 
@@ -713,4 +714,60 @@ def _db_key_set(args: argparse.Namespace) -> int:
     store = KeyStore()
     store.put(database, key)
     print(f"{database}: key stored in this desktop's credential store ({store.name})")
+    return 0
+
+
+# -- the audit trail: read by anyone who can open the database, no sign-in needed ---------------------
+
+
+def _add_audit_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    audit = commands.add_parser("audit", help="the audit trail: check its hash chain, export it")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser(
+        "verify", help="recompute the hash chain; exit 1 naming the first row changed or removed outside the app"
+    )
+    verify.set_defaults(handler=_audit_verify)
+    export = audit_commands.add_parser(
+        "export", help="write the trail (all of it, or what the options select) as CSV (UTF-8 with BOM) or PDF"
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--csv", type=Path, metavar="FILE.csv")
+    target.add_argument("--pdf", type=Path, metavar="FILE.pdf")
+    export.add_argument("--subject", metavar="NUMBER", help="only this subject (subject or screening number)")
+    export.add_argument("--trial", metavar="NCT", help="the trial of --subject, when several trials use the number")
+    export.add_argument("--user", dest="actor", metavar="NAME", help="only changes by this user name")
+    export.add_argument("--table", metavar="TABLE", help="only this table (e.g. subjects, visits)")
+    export.add_argument("--from", dest="first", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    export.set_defaults(handler=_audit_export)
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    with _opened(args) as workspace:
+        report = workspace.audit_trail.verify()
+    if report.problem is not None:
+        print(report.problem)
+        return 1
+    print(f"audit trail intact: {report.rows_checked} rows")
+    return 0
+
+
+def _audit_export(args: argparse.Namespace) -> int:
+    from coordinator_app.services.audit_trail import AuditFilter
+
+    with _opened(args) as workspace:
+        trail = workspace.audit_trail
+        audit_filter = AuditFilter(
+            subject_id=trail.find_subject(args.subject, args.trial) if args.subject else None,
+            actor=args.actor,
+            table=args.table,
+            first_day=args.first,
+            last_day=args.last,
+        )
+        if args.pdf:
+            who = workspace.user.display_name if workspace.user else settings.operating_system_user()
+            count = trail.export_pdf(args.pdf, audit_filter, generated_by=who)
+        else:
+            count = trail.export_csv(args.csv, audit_filter)
+    print(f"wrote {count} audit row(s) to {args.pdf or args.csv}")
     return 0

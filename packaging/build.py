@@ -27,12 +27,12 @@ WORK = ROOT / "build" / "pyinstaller"
 INPUTS = ("coordinator_app", "resources", "ui", "packaging/pyinstaller", "pyproject.toml", "constraints.txt")
 
 
-def executable(app: Path = APP) -> Path:
+def executable() -> Path:
     """The built program (on Windows, the window-only one; coordinator-app-cli.exe is beside it)."""
-    return app / ("coordinator-app.exe" if sys.platform == "win32" else "coordinator-app")
+    return APP / ("coordinator-app.exe" if sys.platform == "win32" else "coordinator-app")
 
 
-def fingerprint(root: Path = ROOT) -> str:
+def fingerprint(root: Path) -> str:
     """A hash of what a build is made from: the sources under ``root`` and the installed packages."""
     digest = hashlib.sha256(sys.version.encode())
     for requirement in sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions()):
@@ -51,13 +51,13 @@ def up_to_date() -> bool:
     return (
         executable().is_file()
         and FINGERPRINT.is_file()
-        and FINGERPRINT.read_text(encoding="utf-8").strip() == fingerprint()
+        and FINGERPRINT.read_text(encoding="utf-8").strip() == fingerprint(ROOT)
     )
 
 
 def build() -> None:
     FINGERPRINT.unlink(missing_ok=True)  # an interrupted build must not pass for a finished one
-    expected = fingerprint()  # taken before building: a source edited meanwhile makes the build stale
+    expected = fingerprint(ROOT)  # taken before building: a source edited meanwhile makes the build stale
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"]
     command += ["--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
     subprocess.run(command, check=True)

@@ -48,7 +48,7 @@ HEADINGS = (
     "Reason\n原因",
 )
 # Relative column widths (about millimetres), scaled to the page: the times and table names fit on their lines.
-_WIDTHS = (12, 37, 18, 13, 25, 13, 17, 25, 32, 32, 33)
+_WIDTHS = (11, 37, 18, 12, 25, 12, 19, 28, 31, 31, 28)
 
 ACTIONS: Mapping[str, str] = {"insert": "insert\n新增", "update": "update\n修改"}
 SCOPE_LABELS: Mapping[str, str] = {

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Spacer
 
+from coordinator_app.documents.e_signature import MEANINGS
 from coordinator_app.documents.page import (
     MM,
     PageInfo,
@@ -106,7 +107,7 @@ VERDICT_FIELDS = {
     "signed": "Signed in the app / 系统内签署",
 }
 NOT_SIGNED = "not signed / 未签署"
-SIGNED = "{verdict}, by / 签署人 {by}, {when}"
+SIGNED = "{verdict} — e-signed / 电子签名: {by}, {meaning}, {when}"
 CONSENT_TITLE = "Informed consent / 知情同意"
 CONSENT_FIELDS = {
     "version": "Consent version / 知情同意书版本",
@@ -247,6 +248,7 @@ def _verdict_block(sheet: EligibilitySheet) -> list[Flowable]:
         SIGNED.format(
             verdict=VERDICTS.get(signoff.verdict, signoff.verdict.value),
             by=signoff.signed_by,
+            meaning=MEANINGS.get(signoff.meaning, signoff.meaning),
             when=format_time(signoff.signed_at),
         )
         if signoff

@@ -55,6 +55,7 @@ COVER = {
     "status": "Status / 状态",
     "actual": "Date of visit / 实际访视日期",
     "not_booked": "not booked: target date / 未预约：按目标日期",
+    "completed": "Visit completed / 访视完成",
 }
 WINDOW = "{start} to / 至 {end}"
 WINDOW_SAME_DAY = "{day} (no window / 无窗口期)"
@@ -159,6 +160,8 @@ AE_HEADINGS = (
     "Outcome / 转归",
 )
 AE_NOTE = "Report a serious adverse event to the sponsor within 24 hours. / 严重不良事件须在24小时内报告申办方。"
+AE_ASSESSMENTS = "Investigator's assessments / 研究者评估"
+AE_NOT_ASSESSED = "not yet assessed by an investigator / 尚未经研究者评估"
 
 CON_MEDS = "Concomitant medications / 合并用药"
 CON_MED_QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -288,6 +291,7 @@ class InfusionEntry:
     checked_by: str
     immediate_reactions: str
     vital_signs: tuple[VitalSignsEntry, ...]
+    administered_signature: str = ""  # the e-signature ("administered") as it prints
 
     def field(self, name: str) -> str:
         """A chain-of-custody or administration field by name; "" for those the app does not record."""
@@ -303,6 +307,21 @@ class SafetyCheckEntry:
     investigator_clearance: bool
     investigator: str
     checked_at: str
+
+
+@dataclass(frozen=True)
+class AdverseEventEntry:
+    """An AE already recorded for the subject, with its signed assessment ("" while unsigned)."""
+
+    term: str
+    onset: str
+    end: str
+    grade: str
+    serious: str
+    related: str
+    action: str
+    outcome: str
+    assessment: str
 
 
 @dataclass(frozen=True)
@@ -335,6 +354,8 @@ class VisitPacket:
     deviations: tuple[DeviationEntry, ...] = ()
     trends: tuple[TrendSeries, ...] = ()  # liver scores and lab values up to the visit's date; none: no section
     trend_markers: tuple[TrendMarker, ...] = ()  # the infusions given (D1, D2) up to the visit's date
+    completion_signature: str = ""  # the e-signature ("completed visit") as it prints
+    adverse_events: tuple[AdverseEventEntry, ...] = ()  # recorded so far, up to the visit's date
 
 
 # -- building blocks other documents share -------------------------------------------------------------------
@@ -507,6 +528,7 @@ def _cover(packet: VisitPacket) -> list[Flowable]:
                 (COVER["booked"], booked),
                 (COVER["status"], status),
                 (COVER["actual"], packet.actual_date.isoformat() if packet.actual_date else ""),
+                *([(COVER["completed"], packet.completion_signature)] if packet.completion_signature else []),
             ],
             columns=1,
         ),
@@ -677,17 +699,30 @@ def _infusion(packet: VisitPacket) -> list[Flowable]:
     return story
 
 
-def _adverse_events() -> list[Flowable]:
+def _adverse_events(packet: VisitPacket) -> list[Flowable]:
+    """Recorded AEs first (to review for changes), then empty rows for new ones; below, who signed each
+    assessment."""
     style = styles()
     width = content_width()
-    return [
+    recorded = [
+        (e.term, e.onset, e.end, e.grade, e.serious, e.related, e.action, e.outcome) for e in packet.adverse_events
+    ]
+    widths = [w * width for w in (0.22, 0.11, 0.11, 0.1, 0.09, 0.11, 0.13, 0.13)]
+    story: list[Flowable] = [
         paragraph(AE, style.title),
         question_table([(AE_QUESTION, AE_ANSWER)]),
         Spacer(width, 3 * MM),
-        blank_table(AE_HEADINGS, [], [w * width for w in (0.22, 0.11, 0.11, 0.1, 0.09, 0.11, 0.13, 0.13)], 12),
+        blank_table(AE_HEADINGS, recorded, widths, max(12, len(recorded) + 4)),
         Spacer(width, 2 * MM),
         paragraph(AE_NOTE, style.body),
     ]
+    if packet.adverse_events:
+        story += [Spacer(width, 3 * MM), heading(AE_ASSESSMENTS)]
+        story += [
+            paragraph(f"{e.term} ({e.onset}): {e.assessment or AE_NOT_ASSESSED}", style.body)
+            for e in packet.adverse_events
+        ]
+    return story
 
 
 def _concomitant_medications() -> list[Flowable]:
@@ -713,7 +748,7 @@ def visit_packet_story(packet: VisitPacket) -> list[Flowable]:
     story += [PageBreak(), *_vitals_and_labs(packet)]
     if packet.infusion:
         story += [PageBreak(), *_infusion(packet)]
-    story += [PageBreak(), *_adverse_events(), PageBreak(), *_concomitant_medications()]
+    story += [PageBreak(), *_adverse_events(packet), PageBreak(), *_concomitant_medications()]
     return story
 
 

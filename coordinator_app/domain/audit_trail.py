@@ -1,4 +1,4 @@
-"""One row of the audit trail as staff and monitors read it: the viewer, the CSV export and the PDF show the same row."""
+"""One row of the audit trail as staff and monitors read it: the viewer, the CSV export and the PDF show one row."""
 
 from __future__ import annotations
 

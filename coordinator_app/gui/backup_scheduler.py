@@ -2,15 +2,18 @@
 
 A timer asks now and then whether a backup is due (the newest one, an exit's included, is a day old); the
 backup itself runs on a pool thread (a :class:`BackgroundJob`), because copying and checking a large
-database takes seconds. The exit backup runs on the UI thread as the app quits: the window is gone, and the
-process must not end before the copy is complete. A failure is never silent: ``failed`` carries it to the
-window, and it is printed on stderr, where an exit backup's failure is the only place left to say it.
+database takes seconds. The exit backup runs on the UI thread once the app's last event loop has ended
+(a sign-out ends one loop too, and is not an exit): the windows are gone, and the process must not end
+before the copy is complete. A failure is never silent: ``failed`` carries it to whoever listens, and it is
+printed on stderr, where an exit backup's failure is the only place left to say it.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -39,11 +42,20 @@ class BackupScheduler(QObject):
         self._backups = backups
         self._one_at_a_time = threading.Lock()  # the exit backup waits for a daily one still running
         self._job: BackgroundJob[Path] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(check_interval_ms)
-        self._timer.timeout.connect(self.check)
-        self._timer.start()
-        QTimer.singleShot(first_check_ms, self, self.check)
+        first_check = QTimer(self)
+        first_check.setSingleShot(True)
+        first_check.setInterval(first_check_ms)
+        periodic_check = QTimer(self)
+        periodic_check.setInterval(check_interval_ms)
+        self._timers = (first_check, periodic_check)
+        for timer in self._timers:
+            timer.timeout.connect(self.check)
+            timer.start()
+
+    def stop(self) -> None:
+        """No more scheduled checks (a backup already running completes)."""
+        for timer in self._timers:
+            timer.stop()
 
     @Slot()
     def check(self) -> None:
@@ -66,7 +78,6 @@ class BackupScheduler(QObject):
     @Slot()
     def backup_on_exit(self) -> None:
         """The last backup, on the UI thread, before the database is closed."""
-        self._timer.stop()
         try:
             path = self._backup()
         except Exception as error:  # the app is closing: report whatever failed instead of crashing the exit
@@ -89,11 +100,17 @@ class BackupScheduler(QObject):
         self.failed.emit(message)
 
 
-def install_backup_scheduler(app: QCoreApplication, workspace: Workspace) -> BackupScheduler | None:
-    """Back ``workspace`` up daily and when ``app`` quits; None for the demo (thrown away on exit) and for a
-    database server (backed up with its own tools). Connect ``failed`` to show the message in the window."""
+@contextmanager
+def automatic_backups(app: QCoreApplication, workspace: Workspace) -> Iterator[BackupScheduler | None]:
+    """Back ``workspace`` up daily while the block runs (the app's event loops) and once as it ends, before the
+    database is closed. Yields None for the demo (thrown away on exit) and for a database server (backed up
+    with its own tools); otherwise the scheduler, whose ``failed`` a window can show."""
     if workspace.demo or not workspace.backups.available:
-        return None
+        yield None
+        return
     scheduler = BackupScheduler(workspace.backups, app)
-    app.aboutToQuit.connect(scheduler.backup_on_exit)
-    return scheduler
+    try:
+        yield scheduler
+    finally:
+        scheduler.stop()
+        scheduler.backup_on_exit()

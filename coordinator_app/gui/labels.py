@@ -56,9 +56,10 @@ _NAMES: dict[object, object] = {
 }
 
 
-def label(
-    code: SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType | VisitStatus | Role,
-) -> str:
+Code = SubjectStatus | Sex | ContactKind | ContactCategory | Verdict | CriterionState | FactType | VisitStatus | Role
+
+
+def label(code: Code) -> str:
     """The code's name in the user's language."""
     return QCoreApplication.translate(_CONTEXT, str(_NAMES[code]))
 

@@ -16,6 +16,7 @@ from coordinator_app.gui.access.idle_lock import IdleLock
 from coordinator_app.gui.access.roles import may
 from coordinator_app.gui.access.sign_in import ChangePasswordDialog
 from coordinator_app.gui.access.staff import StaffDialog
+from coordinator_app.gui.audit.dialog import AuditTrailDialog
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self.form.aboutAction.triggered.connect(lambda: AboutDialog.show_about(self))
         self.form.changePasswordAction.triggered.connect(self.change_password)
         self.form.staffAction.triggered.connect(self.show_staff)
+        self.audit_dialog: AuditTrailDialog | None = None
+        self.form.auditTrailAction.triggered.connect(self.show_audit_trail)
+        self.form.subjectHistoryAction.triggered.connect(self.show_subject_history)
         self.form.lockAction.setEnabled(False)  # until the idle lock is attached: see use_idle_lock
         self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
         self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
@@ -96,6 +100,25 @@ class MainWindow(QMainWindow):
 
     def show_staff(self) -> None:
         StaffDialog.show_accounts(self, self._workspace)
+
+    def show_audit_trail(self) -> AuditTrailDialog:
+        """The audit trail viewer beside this window: one of it, brought up to date and to the front."""
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditTrailDialog(self._workspace, self)
+        else:
+            self.audit_dialog.refresh()
+        self.audit_dialog.show()
+        self.audit_dialog.raise_()
+        self.audit_dialog.activateWindow()
+        return self.audit_dialog
+
+    def show_subject_history(self) -> None:
+        """The audit trail of the subject chosen on the Eligibility tab."""
+        subject = self.eligibility.current_subject()
+        if subject is None:
+            self.statusBar().showMessage(self.tr("Choose a subject on the Eligibility tab first."), 10_000)
+            return
+        self.show_audit_trail().show_subject(subject.id)
 
     def _add_tab_shortcut(self, index: int, title: str) -> None:
         action = QAction(title, self)

@@ -106,7 +106,7 @@ def _conditions(audit_filter: AuditFilter, last_id: int | None = None) -> list[C
 
 def _page_query(
     audit_filter: AuditFilter, after_id: int | None, limit: int, newest_first: bool, last_id: int | None
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """The rows of one page, with their subject's numbers.
 
     The page's ids are chosen first and their rows read after: sorting ids an index already holds is cheap, sorting

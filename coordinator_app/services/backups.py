@@ -69,6 +69,7 @@ def restore_file(database: Path, backup: Path, key: DatabaseKey | None, now: dt.
     only for a database that does not exist or does not open, which has no accounts to ask.
     """
     candidate = check_database_file(backup, key)
+    database.parent.mkdir(parents=True, exist_ok=True)
     staged = database.with_name(f".{database.name}.restoring")
     staged.unlink(missing_ok=True)
     kept = None

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from coordinator_app.documents.e_signature import ESignature, e_signature_text
 from coordinator_app.documents.eligibility_checklist import (
     ConsentEntry,
     EligibilitySheet,
@@ -26,6 +27,7 @@ from coordinator_app.documents.page import format_time
 from coordinator_app.documents.trend_chart import TrendMarker, TrendSeries
 from coordinator_app.documents.visit_list import VisitListRow, build_visit_list_pdf
 from coordinator_app.documents.visit_packet import (
+    AdverseEventEntry,
     DeviationEntry,
     InfusionEntry,
     SafetyCheckEntry,
@@ -38,10 +40,12 @@ from coordinator_app.domain.eligibility import age_in_completed_years
 from coordinator_app.domain.errors import NotFoundError, ValidationError
 from coordinator_app.domain.protocol import Protocol, VisitPlan
 from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.services.adverse_events import assessment_content
 from coordinator_app.services.database import Database
-from coordinator_app.services.infusions import VITAL_SIGN_MINUTES
-from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, first_anchor
+from coordinator_app.services.infusions import VITAL_SIGN_MINUTES, infusion_content
+from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, first_anchor, visit_content
 from coordinator_app.services.screening import ScreeningService
+from coordinator_app.services.signatures import SignatureRecord, latest_signatures
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
 
@@ -200,6 +204,8 @@ class PacketService:
         wanted = list(wanted)
         subject_ids = {schedule.subject_id for schedule, _code in wanted}
         infusions, checks = self._infusion_data(subject_ids)
+        completions = self._completion_signatures(subject_ids)
+        adverse_events = self._adverse_events(subject_ids)
         measured = self._trend_data(subject_ids)
         dose1 = first_anchor(plan)
         packets = []
@@ -240,9 +246,47 @@ class PacketService:
                     ),
                     trends=trends,
                     trend_markers=markers if trends else (),
+                    completion_signature=completions.get(key, ""),
+                    adverse_events=tuple(
+                        entry for onset, entry in adverse_events.get(schedule.subject_id, []) if onset <= visit.date
+                    ),
                 )
             )
         return packets
+
+    def _completion_signatures(self, subject_ids: set[int]) -> dict[tuple[int, str], str]:
+        """The "completed visit" e-signature of each signed visit, as it prints."""
+        with self._db.read() as session:
+            visits = session.scalars(select(models.Visit).where(models.Visit.subject_id.in_(subject_ids))).all()
+            signed = latest_signatures(session, models.Visit.__tablename__, {v.id: visit_content(v) for v in visits})
+        return {(v.subject_id, v.code): _printed(signed[v.id]) for v in visits if v.id in signed}
+
+    def _adverse_events(self, subject_ids: set[int]) -> dict[int, list[tuple[dt.date, AdverseEventEntry]]]:
+        """Each subject's AEs by onset, with the investigator's signed assessment as it prints."""
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(models.AdverseEvent)
+                .where(models.AdverseEvent.subject_id.in_(subject_ids))
+                .order_by(models.AdverseEvent.onset_date, models.AdverseEvent.id)
+            ).all()
+            signed = latest_signatures(
+                session, models.AdverseEvent.__tablename__, {row.id: assessment_content(row) for row in rows}
+            )
+        found: dict[int, list[tuple[dt.date, AdverseEventEntry]]] = {}
+        for row in rows:
+            entry = AdverseEventEntry(
+                term=row.term,
+                onset=row.onset_date.isoformat(),
+                end=row.resolution_date.isoformat() if row.resolution_date else "",
+                grade=str(row.grade),
+                serious="Yes / 是" if row.serious else "No / 否",
+                related=row.relationship,
+                action=row.action_taken.replace("_", " "),
+                outcome=row.outcome.replace("_", " "),
+                assessment=_printed(signed[row.id]) if row.id in signed else "",
+            )
+            found.setdefault(row.subject_id, []).append((row.onset_date, entry))
+        return found
 
     def _trend_data(self, subject_ids: set[int]) -> dict[int, dict[str, list[tuple[dt.date, float]]]]:
         """Each subject's stored liver scores and charted lab values (SI), by series key, as (date, value)."""
@@ -278,12 +322,15 @@ class PacketService:
             records = session.scalars(
                 select(models.InfusionRecord).where(models.InfusionRecord.subject_id.in_(subject_ids))
             ).all()
+            signed = latest_signatures(
+                session, models.InfusionRecord.__tablename__, {r.id: infusion_content(r) for r in records}
+            )
             checks = session.scalars(
                 select(models.SafetyCheck)
                 .where(models.SafetyCheck.subject_id.in_(subject_ids))
                 .order_by(models.SafetyCheck.id)
             ).all()
-        entries = {(r.subject_id, r.visit_code): _infusion_entry(r) for r in records}
+        entries = {(r.subject_id, r.visit_code): _infusion_entry(r, signed.get(r.id)) for r in records}
         latest = {
             (c.subject_id, c.visit_code): SafetyCheckEntry(
                 c.active_infection,
@@ -327,7 +374,19 @@ def _visit_code(plan: VisitPlan, text: str) -> str:
     raise ValidationError("visit", text.strip(), f"is not a visit of the visit plan ({', '.join(plan.codes())})")
 
 
-def _infusion_entry(record: models.InfusionRecord) -> InfusionEntry:
+def _printed(signature: SignatureRecord) -> str:
+    return e_signature_text(
+        ESignature(
+            signature.meaning.value,
+            signature.signer,
+            signature.role.value,
+            signature.signed_at,
+            signature.covers_current_content,
+        )
+    )
+
+
+def _infusion_entry(record: models.InfusionRecord, signature: SignatureRecord | None) -> InfusionEntry:
     start = record.infusion_start.astimezone()
     vital_signs = []
     for item in json.loads(record.vital_signs_json or "[]"):
@@ -359,4 +418,5 @@ def _infusion_entry(record: models.InfusionRecord) -> InfusionEntry:
         checked_by=record.checked_by,
         immediate_reactions=record.immediate_reactions,
         vital_signs=tuple(vital_signs),
+        administered_signature=_printed(signature) if signature else "",
     )

@@ -231,7 +231,7 @@ class ScreeningService:
         current = self.detail(subject_id)
         clean = validate_subject(draft, current.assessment_date)
         changes_verdict_input = (clean.sex, clean.date_of_birth) != (current.sex, current.date_of_birth)
-        _require_reason(current, reason, changes_verdict_input)
+        _require_reason(current, reason, changes_verdict_input, corrects_saved=True)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             _apply_draft(subject, clean)
@@ -248,7 +248,7 @@ class ScreeningService:
             raise ValidationError("assessment date", day.isoformat(), "is before the date of birth")
         if day > dt.date.today():
             raise ValidationError("assessment date", day.isoformat(), "is in the future")
-        _require_reason(current, reason, True)
+        _require_reason(current, reason, True, corrects_saved=True)
         protocol = self._trials.protocol(current.trial_id)
         self._check_assessable(protocol, current, current.facts, day)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
@@ -268,7 +268,7 @@ class ScreeningService:
         entry = FactEntry(value, source_note.strip())
         if current.facts.get(name, FactEntry("", "")) == entry:
             return current
-        _require_reason(current, reason, True)
+        _require_reason(current, reason, True, corrects_saved=name in current.facts)
         self._check_assessable(protocol, current, {**current.facts, name: entry}, current.assessment_date)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
@@ -294,7 +294,7 @@ class ScreeningService:
         current = self.detail(subject_id)
         protocol = self._trials.protocol(current.trial_id)
         consent = validate_consent(protocol, document_version, signed_at, obtained_by, copy_given)
-        _require_reason(current, reason, True)
+        _require_reason(current, reason, True, corrects_saved=current.consent is not None)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             session.add(
@@ -550,9 +550,14 @@ def _supersede(subject: models.Subject) -> None:
             signoff.superseded_at = utc_now()
 
 
-def _require_reason(current: SubjectDetail, reason: str, touches_verdict: bool) -> None:
-    if touches_verdict and current.needs_reason_to_change and not reason.strip():
-        raise ValidationError("reason", reason, "the verdict is signed: give a reason for the change")
+def _require_reason(current: SubjectDetail, reason: str, touches_verdict: bool, *, corrects_saved: bool) -> None:
+    """A change to what is signed, or to anything already saved, says why (ALCOA+: the audit row keeps it)."""
+    if reason.strip():
+        return
+    if touches_verdict and current.needs_reason_to_change:
+        raise ReasonRequiredError("reason", reason, "the verdict is signed: give a reason for the change")
+    if corrects_saved:
+        raise ReasonRequiredError("reason", reason, "this changes data already saved: give a reason for the change")
 
 
 def _check_transition(current: SubjectDetail, target: SubjectStatus) -> None:

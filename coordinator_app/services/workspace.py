@@ -10,6 +10,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from coordinator_app.services.adverse_events import AdverseEventService
+from coordinator_app.services.audit_trail import AuditTrailService
 from coordinator_app.services.backups import BackupService
 from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.consent_forms import ConsentFormService
@@ -59,6 +60,7 @@ class Workspace:
     packets: PacketService
     adverse_events: AdverseEventService
     labs: LabService
+    audit_trail: AuditTrailService
     backups: BackupService
     demo_folder: Path | None = None
     user: UserAccount | None = None
@@ -125,6 +127,7 @@ def open_workspace(
         packets=PacketService(trials, screening, schedules, database),
         adverse_events=AdverseEventService(database, screening, schedules, site_settings, signatures),
         labs=LabService(database, trials, screening, schedules),
+        audit_trail=AuditTrailService(database),
         backups=BackupService(database, site_settings, users),
         demo_folder=folder,
     )

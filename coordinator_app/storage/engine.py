@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -31,8 +32,12 @@ def sqlite_url(path: Path) -> str:
 
 
 def sqlite_file(url: str) -> Path | None:
-    """The file a SQLite URL names; None for a database server, an in-memory database or a ``file:`` URI."""
-    parsed = make_url(url)
+    """The file a SQLite URL names; None for a database server, an in-memory database, a ``file:`` URI, or text
+    that is no URL at all (opening it says so)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
     database = parsed.database
     if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None

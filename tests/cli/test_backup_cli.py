@@ -3,7 +3,6 @@ in-memory one: the tests never touch the desktop's)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +12,9 @@ from conftest import ACTOR, ADMIN, FAST_HASHER, PASSWORD, add_test_staff
 from memory_keyring import MemoryKeyring, memory_keyring
 
 from coordinator_app.cli import PASSWORD_ENV, main
-from coordinator_app.services.database_key import KEY_ENV
+from coordinator_app.services.database_key import KEY_ENV, recovery_code
 from coordinator_app.services.workspace import open_workspace
-from coordinator_app.storage.encryption import is_encrypted_file
+from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
 
 CODE = re.compile(r"^    ([A-Z2-7]{5}(?:-[A-Z2-7]{1,5}){10})$", re.MULTILINE)
 
@@ -51,10 +50,6 @@ def _backup(capsys: pytest.CaptureFixture[str], site: Path, *options: str) -> Pa
     return Path(match.group(1))
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_backup_goes_to_the_site_folder_or_where_asked(
     site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -88,12 +83,14 @@ def test_restore_of_a_corrupt_file_is_refused_and_nothing_is_replaced(
 ) -> None:
     corrupt = tmp_path / "corrupt.sqlite3"
     corrupt.write_bytes(_backup(capsys, site).read_bytes()[:4096])
-    before = _digest(site)
+    _run(capsys, site, "--user", ACTOR, "settings", "--set", "visit_minutes", "45")
+    inode = site.stat().st_ino
     code, _, err = _run(capsys, site, "--user", ADMIN, "restore", str(corrupt))
     assert code == 2
     assert f"backup file '{corrupt}': is damaged or is not a SQLite database" in err
-    assert _digest(site) == before
+    assert site.stat().st_ino == inode  # the same file, never renamed over
     assert not list(site.parent.glob("*.replaced-*"))
+    assert "visit_minutes = 45" in _run(capsys, site, "settings")[1]
 
 
 def _encrypt(capsys: pytest.CaptureFixture[str], site: Path, *options: str) -> str:
@@ -148,12 +145,14 @@ def test_a_wrong_recovery_code_is_refused_before_anything_is_stored(
 ) -> None:
     _encrypt(capsys, site)
     keyring_backend.entries.clear()
-    other = _encrypt(capsys, site.with_name("other.sqlite3")) if False else None  # noqa: SIM108
-    assert other is None
-    monkeypatch.setenv(KEY_ENV, "AAAAA-" * 10 + "AAAAA")
-    code, _, err = _run(capsys, site, "db", "key", "set")
-    assert code == 2
-    assert "not a valid recovery code" in err
+    for code_typed, problem in [
+        ("AAAAA-" * 10 + "AAAAA", "not a valid recovery code"),
+        (recovery_code(DatabaseKey.generate()), "cannot be opened with this key (wrong key"),
+    ]:
+        monkeypatch.setenv(KEY_ENV, code_typed)
+        code, _, err = _run(capsys, site, "db", "key", "set")
+        assert code == 2
+        assert problem in err
     assert keyring_backend.entries == {}
 
 

@@ -20,10 +20,13 @@ from coordinator_app.documents.visit_packet import (
     build_visit_packet_pdf,
     tubes_for,
 )
+from coordinator_app.domain.adverse_events import quick_entry
 from coordinator_app.domain.errors import NotFoundError, ValidationError
 from coordinator_app.domain.protocol import Procedure, Text
 from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_PASSWORD
 from coordinator_app.services.packets import PacketService
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 GENERATED_AT = dt.datetime(2025, 3, 1, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=8)))
@@ -127,9 +130,31 @@ def test_the_infusion_record_prints_what_was_entered(demo: Workspace, given: Pdf
         "122",
         "15minbefore/输注前15分钟",
         "+120min/开始后120分钟",
+        "e-signed/电子签名:DEMO刘护士(NurseLiu)(liu.demo),researchnurse/研究护士—administered/已给药",
     ):
         assert expected in record, expected
     assert "Pre-infusion safety check" not in record  # dose 1 has none
+    assert "changedaftersigning" not in record
+
+
+def test_a_completed_visit_prints_its_signature_and_the_ae_page_the_signed_assessments(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    trial_id = demo.trials.resolve().id
+    subject = demo.screening.find(trial_id, "DEMO-001")
+    onset = visit_of(demo, "DEMO-001", "W1").date
+    aware = dt.datetime.combine(onset, dt.time(10)).astimezone()
+    event = demo.adverse_events.record(subject.id, quick_entry("fever").draft(onset, aware, "W1"), demo.actor)
+    demo.adverse_events.sign_assessment(event.id, Credentials(DEMO_INVESTIGATOR, DEMO_PASSWORD))
+    output = tmp_path / "w4.pdf"
+    demo.packets.visit_packet(trial_id, "DEMO-001", "W4", output)
+    reader = PdfReader(output)
+    cover = squashed(reader.pages[0].extract_text())
+    assert "Visitcompleted/访视完成" in cover
+    assert "(liu.demo),researchnurse/研究护士—completedvisit/访视完成" in cover
+    ae_page = next(text for p in reader.pages if "Reportaseriousadverseevent" in (text := squashed(p.extract_text())))
+    assert "Investigator'sassessments/研究者评估" in ae_page
+    assert "DEMO张医生(DrZhang)(zhang.demo),investigator/研究者—assessedadverseevent/已评估不良事件" in ae_page
 
 
 def test_the_adverse_event_and_medication_pages_and_signatures(given: PdfReader) -> None:

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.domain.access import SignatureMeaning
 from coordinator_app.domain.eligibility import CriterionState, age_in_completed_years
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.gui.access.signature_dialog import SignatureDialog, SignatureInput, SignatureRequest
 from coordinator_app.gui.eligibility.checklist_model import STATE_ROLE, ChecklistColumn
 from coordinator_app.gui.eligibility.dialogs import (
     ConsentInput,
-    SignInput,
     StatusChange,
     StatusDialog,
     StatusInput,
@@ -28,9 +29,12 @@ from coordinator_app.gui.eligibility.facts_model import FactColumn
 from coordinator_app.gui.eligibility.subject_model import RECORD_ROLE, Column
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.formatting import from_qdate
+from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_NURSE, DEMO_PASSWORD
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace
+from conftest import ACTOR, INVESTIGATOR, signs
 
 EDIT = Qt.ItemDataRole.EditRole
 
@@ -287,9 +291,29 @@ def test_editing_a_signed_subject_asks_for_a_reason_and_supersedes(
     assert not tab.form.enrolButton.isEnabled()
     assert tab.form.signButton.isEnabled()  # a new verdict to sign, with a reason
 
-    tab.ask_signature = lambda subject: SignInput("Dr Zhang", "infection found")  # type: ignore[method-assign]
+    # The coordinator signed in may not sign: a nurse's signature is refused, the investigator mistypes, then signs.
+    attempts = iter(
+        [
+            SignatureInput(Credentials(DEMO_NURSE, DEMO_PASSWORD), "infection found"),
+            SignatureInput(Credentials(DEMO_INVESTIGATOR, "not the password"), "infection found"),
+            SignatureInput(Credentials(DEMO_INVESTIGATOR, DEMO_PASSWORD), "infection found"),
+        ]
+    )
+    requests: list[SignatureRequest] = []
+
+    def ask(request: SignatureRequest) -> SignatureInput:
+        requests.append(request)
+        return next(attempts)
+
+    tab.ask_signature = ask  # type: ignore[method-assign]
     tab.form.signButton.click()
-    assert "Signed <b>not eligible</b> by Dr Zhang" in tab.form.signoffValue.text()
+
+    assert (requests[0].username, requests[0].problem) == ("", "")  # the coordinator cannot sign a verdict
+    assert requests[0].reason_hint  # signing again after a change needs a reason
+    assert "may not sign eligibility verdicts" in requests[1].problem
+    assert "password is wrong" in requests[2].problem
+    assert (requests[2].username, requests[2].reason) == (DEMO_INVESTIGATOR, "infection found")  # kept for the retry
+    assert "Signed <b>not eligible</b> by DEMO 张医生 (Dr Zhang) (zhang.demo)" in tab.form.signoffValue.text()
 
 
 def test_changing_the_assessment_date_of_a_signed_subject_asks_for_a_reason(
@@ -305,9 +329,11 @@ def test_changing_the_assessment_date_of_a_signed_subject_asks_for_a_reason(
     assert not tab.form.assessmentApplyButton.isEnabled()
 
 
-def test_sign_off_needs_consent_then_signs(qtbot: QtBot, workspace: Workspace, trial: TrialSummary) -> None:
+def test_sign_off_needs_consent_then_signs(
+    qtbot: QtBot, workspace: Workspace, trial: TrialSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
     subject = workspace.screening.register(
-        trial.id, SubjectDraft("张", "伟", Sex.MALE, dt.date(1970, 5, 1)), "seed", today=dt.date(2026, 11, 20)
+        trial.id, SubjectDraft("张", "伟", Sex.MALE, dt.date(1970, 5, 1)), ACTOR, today=dt.date(2026, 11, 20)
     )
     facts = {
         "hbv_cirrhosis_diagnosis_date": "2015-01-01",
@@ -320,7 +346,7 @@ def test_sign_off_needs_consent_then_signs(qtbot: QtBot, workspace: Workspace, t
     yes = {"decompensated", "no_relief_after_treatment", "liver_transplant_unsuitable"}
     for definition in workspace.trials.protocol(trial.id).eligibility.facts:
         text = facts.get(definition.name, "yes" if definition.name in yes else "no")
-        workspace.screening.record_fact(subject.id, definition.name, text, "chart", "seed")
+        workspace.screening.record_fact(subject.id, definition.name, text, "chart", ACTOR)
     tab = make_tab(qtbot, workspace)
     select(tab, "SCR-001")
     assert (state(tab, "IN1"), state(tab, "EX6")) == (CriterionState.MET, CriterionState.DOES_NOT_APPLY)
@@ -337,10 +363,19 @@ def test_sign_off_needs_consent_then_signs(qtbot: QtBot, workspace: Workspace, t
     assert tab.form.signButton.isEnabled()
     assert not tab.form.enrolButton.isEnabled()  # not signed yet
 
-    tab.ask_signature = lambda s: SignInput("Dr Zhang", "")  # type: ignore[method-assign]
+    asked: list[SignatureRequest] = []
+
+    def ask(cls: type[SignatureDialog], parent: object, request: SignatureRequest) -> SignatureInput:
+        asked.append(request)
+        return SignatureInput(signs(INVESTIGATOR))  # the investigator signs at the coordinator's desk
+
+    monkeypatch.setattr(SignatureDialog, "ask", classmethod(ask))
     tab.form.signButton.click()
-    assert workspace.screening.detail(subject.id).signoff is not None
-    assert "Signed <b>eligible</b> by Dr Zhang" in tab.form.signoffValue.text()
+    signoff = workspace.screening.detail(subject.id).signoff
+    assert signoff is not None and signoff.signed_by == "Test Investigator (test-investigator)"
+    assert asked[0].meaning is SignatureMeaning.APPROVED_ELIGIBILITY
+    assert "<b>Eligible</b> for 张伟" in asked[0].summary and not asked[0].reason_hint
+    assert "Signed <b>eligible</b> by Test Investigator (test-investigator)" in tab.form.signoffValue.text()
     assert tab.form.enrolButton.isEnabled()
 
 

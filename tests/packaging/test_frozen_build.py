@@ -17,8 +17,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtGui import QImage
 from pypdf import PdfReader
+from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "packaging" / "build.py"
@@ -76,11 +76,25 @@ def test_fingerprint_follows_every_input(tmp_path: Path) -> None:
     assert build.fingerprint(tmp_path) != original, "a new file leaves the build stale"
 
 
-@pytest.mark.slow
-def test_a_current_build_is_reused(frozen_app: Path) -> None:
-    run = subprocess.run([sys.executable, str(BUILD_SCRIPT)], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "is up to date" in run.stdout
-    assert re.search(r"dist/coordinator-app: \d+\.\d MB in \d+ files", run.stdout), run.stdout
+def test_a_build_is_reused_only_while_its_fingerprint_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "protocol.toml").write_text("one", encoding="utf-8")
+    app = tmp_path / "dist" / "coordinator-app"
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    monkeypatch.setattr(build, "APP", app)
+    monkeypatch.setattr(build, "FINGERPRINT", tmp_path / "dist" / "coordinator-app.fingerprint")
+    assert not build.up_to_date(), "never built"
+
+    app.mkdir(parents=True)
+    build.executable().write_bytes(b"program")
+    build.FINGERPRINT.write_text(build.fingerprint(tmp_path) + "\n", encoding="utf-8")
+    assert build.up_to_date()
+
+    (tmp_path / "resources" / "protocol.toml").write_text("two", encoding="utf-8")
+    assert not build.up_to_date(), "a source changed since the build"
+    build.FINGERPRINT.write_text(build.fingerprint(tmp_path), encoding="utf-8")
+    build.executable().unlink()
+    assert not build.up_to_date(), "the program is gone"
 
 
 @pytest.mark.slow
@@ -114,13 +128,19 @@ def test_frozen_app_carries_its_files_and_no_unused_qt(frozen_app: Path) -> None
     bundled = {p.relative_to(internal).as_posix() for p in internal.rglob("*") if p.is_file()}
 
     # resource_files.py and Alembic find these inside the package, as in the wheel
-    shipped = {f"coordinator_app/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    shipped = {
+        f"coordinator_app/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "resources").rglob("*") if p.is_file()
+    }
     shipped |= {f"coordinator_app/ui/{p.name}" for p in (ROOT / "ui").glob("*.ui")}
-    shipped |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "coordinator_app" / "storage").rglob("migrations/**/*.py")}
+    shipped |= {
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "coordinator_app" / "storage").rglob("migrations/**/*.py")
+    }
     missing = sorted(shipped - bundled)
     assert not missing, f"not in the build: {missing[:5]}"
 
-    unused = re.compile(r"WebEngine|Qt6?Quick|Qt6?Qml|Qt3D|Multimedia|VirtualKeyboard|Designer|libqgtk3|qtvirtualkeyboard")
+    unused = re.compile(
+        r"WebEngine|Qt6?Quick|Qt6?Qml|Qt3D|Multimedia|VirtualKeyboard|Designer|libqgtk3|qtvirtualkeyboard"
+    )
     assert not sorted(filter(unused.search, bundled))
     translations = {name.rsplit("/", 1)[1] for name in bundled if name.startswith("PySide6/") and name.endswith(".qm")}
     assert translations and all(re.search(r"_(zh_CN|en)\.qm$", name) for name in translations), translations

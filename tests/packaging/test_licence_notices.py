@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
@@ -29,10 +30,8 @@ def runtime_distributions() -> set[str]:
         if name in found or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
             continue
         found.add(name)
-        try:
+        with suppress(PackageNotFoundError):  # not installed here: its notice is required all the same
             pending += [Requirement(text) for text in distribution(name).requires or []]
-        except PackageNotFoundError:
-            pass  # named all the same: a dependency must have its notice before it is even installed
     return found
 
 

@@ -101,7 +101,7 @@ def test_the_plain_original_is_kept_only_where_the_user_asks(
 
 def test_when_the_store_fails_nothing_is_encrypted(plain: Path, keyring_backend: MemoryKeyring) -> None:
     keyring_backend.locked = True
-    with pytest.raises(ValidationError, match="credential store .* cannot be used"):
+    with pytest.raises(ValidationError, match=r"credential store .* cannot be used"):
         encrypt_database(plain, KeyStore())
     assert not is_encrypted_file(plain)
     assert sorted(path.name for path in plain.parent.iterdir()) == ["site.sqlite3"]

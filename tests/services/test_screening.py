@@ -10,7 +10,7 @@ from conftest import ACTOR, INVESTIGATOR, signs
 from sqlalchemy import text
 
 from coordinator_app.domain.eligibility import CriterionState, Verdict
-from coordinator_app.domain.errors import ValidationError
+from coordinator_app.domain.errors import ReasonRequiredError, ValidationError
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
@@ -114,7 +114,11 @@ def test_every_fact_updates_the_checklist_and_the_verdict(workspace: Workspace, 
     assert {r.code: r.state for r in subject.assessment.results}["EX6"] is CriterionState.DOES_NOT_APPLY
     assert subject.facts["pt_seconds"].source_note == "lab report 2026-11-20"
 
-    subject = workspace.screening.record_fact(subject.id, "pt_seconds", "15.4", "lab report, repeated", ACTOR)
+    with pytest.raises(ReasonRequiredError, match="changes data already saved"):  # a correction says why
+        workspace.screening.record_fact(subject.id, "pt_seconds", "15.4", "lab report, repeated", ACTOR)
+    subject = workspace.screening.record_fact(
+        subject.id, "pt_seconds", "15.4", "lab report, repeated", ACTOR, reason="PT repeated: haemolysed sample"
+    )
     assert subject.assessment.verdict is Verdict.INELIGIBLE
     assert subject.assessment.failing == ("EX6",)
 
@@ -254,7 +258,7 @@ def test_back_dated_assessment(workspace: Workspace, trial: TrialSummary) -> Non
     assert {r.code: r.state for r in subject.assessment.results}["IN1"] is CriterionState.FAILS  # 62 today
     paper = dt.date(2025, 5, 31)  # the paper screening: the day before the 61st birthday
 
-    back_dated = workspace.screening.set_assessment_date(subject.id, paper, ACTOR)
+    back_dated = workspace.screening.set_assessment_date(subject.id, paper, ACTOR, "paper screening entered late")
 
     assert back_dated.assessment_date == paper
     assert {r.code: r.state for r in back_dated.assessment.results}["IN1"] is CriterionState.MET

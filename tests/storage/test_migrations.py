@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DatabaseError
 
 from coordinator_app.storage import migrate
+from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.engine import create_database_engine
 from coordinator_app.storage.models import Base
 
@@ -105,3 +108,28 @@ def test_subjects_of_revision_0003_keep_their_names_and_dates(database_url: str)
         ).one()
         assert tuple(row) == ("王建国", "", "2026-05-06", "")
         assert connection.execute(text("SELECT screening_prefix, number_digits FROM trials")).one() == ("SCR-", 3)
+
+
+def test_audit_rows_of_revision_0007_are_chained_and_then_append_only(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine, "0007")
+    with engine.begin() as connection:
+        for number, value in enumerate(("王建国", "enrolled", "2026-05-06"), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_log (id, occurred_at, actor, action, table_name, record_id, field, new_value) "
+                    "VALUES (:id, '2026-05-06 08:00:00.000000', 'nurse.liu', 'insert', 'subjects', '1', 'x', :value)"
+                ),
+                {"id": number, "value": value},
+            )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as connection:
+        report = verify_chain(connection)
+        assert (report.intact, report.rows_checked) == (True, 3)
+        assert connection.execute(text("SELECT occurred_local FROM audit_log WHERE id = 1")).scalar_one() == (
+            "2026-05-06T08:00:00+00:00"
+        )
+    with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
+        connection.execute(text("UPDATE audit_log SET new_value = 'forged' WHERE id = 1"))

@@ -46,7 +46,9 @@ def problem_text(error: Exception) -> str:
 
 def password_rules() -> str:
     return QCoreApplication.translate(
-        "Access", "At least {count} characters, mixing letters with digits or symbols, and not the user name."
+        "Access",
+        "A password has at least {count} characters, mixes letters with digits or symbols, and does not "
+        "contain the user name.",
     ).format(count=MIN_PASSWORD_LENGTH)
 
 
@@ -86,6 +88,8 @@ class FormDialog(QDialog, Generic[Outcome]):
         self.fields = QFormLayout()
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.fields)
+        self.hints = QVBoxLayout()
+        layout.addLayout(self.hints)
         layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -128,22 +132,25 @@ class FormDialog(QDialog, Generic[Outcome]):
         return edit
 
     def add_hint(self, text: str) -> QLabel:
-        """A grey line under the field above it."""
+        """A grey paragraph under the fields (in a form row, a wrapped label would not get its height)."""
         hint = wrapped_label(text, self, NOTE_STYLE)
-        self.fields.addRow("", hint)
+        self.hints.addWidget(hint)
         return hint
 
     def fit(self, width: int = 460) -> None:
-        """Wide enough for a sentence a line, and as tall as the wrapped text needs."""
+        """Wide enough for a sentence a line, and as tall as the wrapped text needs (never shrinking)."""
         width = max(width, self.minimumSizeHint().width())
         height = self.heightForWidth(width)
-        self.resize(width, height if height > 0 else self.sizeHint().height())
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.resize(width, max(self.height() if self.isVisible() else 0, height))
 
     # -- problems --------------------------------------------------------------------------------
 
     def show_problem(self, text: str, field: str = "") -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        self.fit(self.width())
         widget = self._named.get(field)
         if widget is not None:
             widget.setFocus()

@@ -31,8 +31,8 @@ class FirstStartDialog(FormDialog[UserAccount]):
         self.full_name_edit = self.add_line(self.tr("&Full name:"), "full name")
         self.full_name_edit.setPlaceholderText(self.tr("as printed beside signatures"))
         self.password_edit = self.add_password(self.tr("&Password:"), "password")
-        self.add_hint(password_rules())
         self.confirmation_edit = self.add_password(self.tr("&Confirm password:"), "confirmation")
+        self.add_hint(password_rules())
         self.ok_button.setText(self.tr("Create and sign in"))
         self.cancel_button.setText(self.tr("Quit"))
         self.fit()
@@ -59,8 +59,9 @@ class SignInDialog(FormDialog[UserAccount]):
         super().__init__(parent)
         self._workspace = workspace
         self.setWindowTitle(self.tr("Sign in to Trial Coordinator"))
-        self.set_intro(self.tr("Sign in with your own user name and password. Everything you change is recorded "
-                               "under your name."))
+        self.set_intro(
+            self.tr("Sign in with your own user name and password. Everything you change is recorded under your name.")
+        )
         self.add_note(self.tr("Database: {url}").format(url=rich(workspace.database.display_url)))
         self.username_edit = self.add_line(self.tr("&User name:"), "user name")
         self.password_edit = self.add_password(self.tr("&Password:"), "password")
@@ -101,8 +102,8 @@ class ChangePasswordDialog(FormDialog[UserAccount]):
             self.set_intro(self.tr("Change the password of <b>{name}</b>.").format(name=rich(user.display_name)))
         self.current_edit = self.add_password(self.tr("C&urrent password:"), "current password")
         self.new_edit = self.add_password(self.tr("&New password:"), "password", "new password")
-        self.add_hint(password_rules())
         self.confirmation_edit = self.add_password(self.tr("&Confirm new password:"), "confirmation")
+        self.add_hint(password_rules())
         self.ok_button.setText(self.tr("Change password"))
         self.fit()
 

@@ -115,4 +115,3 @@ class SignatureDialog(FormDialog[SignatureInput]):
     @classmethod
     def ask(cls, parent: QWidget | None, request: SignatureRequest) -> SignatureInput | None:
         return run(cls(request, parent))
-

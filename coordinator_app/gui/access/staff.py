@@ -122,8 +122,8 @@ class NewAccountDialog(FormDialog[UserAccount]):
         self.role_combo = _role_combo(self)
         self.add_field(self.tr("&Role:"), self.role_combo, "role")
         self.password_edit = self.add_password(self.tr("First &password:"), "password")
-        self.add_hint(password_rules())
         self.confirmation_edit = self.add_password(self.tr("&Confirm password:"), "confirmation")
+        self.add_hint(password_rules())
         self.ok_button.setText(self.tr("Add account"))
         self.fit()
 
@@ -155,8 +155,7 @@ class EditAccountDialog(FormDialog[UserAccount]):
         self.setWindowTitle(self.tr("Edit {user}").format(user=account.username))
         self.set_intro(
             self.tr(
-                "Signatures already given keep the name and role they were given with; the change applies "
-                "from now on."
+                "Signatures already given keep the name and role they were given with; the change applies from now on."
             )
         )
         self.full_name_edit = self.add_line(self.tr("&Full name:"), "full name", text=account.full_name)
@@ -227,13 +226,12 @@ class ResetPasswordDialog(FormDialog[UserAccount]):
         self.setWindowTitle(self.tr("Reset the password of {user}").format(user=account.username))
         self.set_intro(
             self.tr(
-                "Give <b>{name}</b> this first password in person; they must choose their own at the next "
-                "sign-in."
+                "Give <b>{name}</b> this first password in person; they must choose their own at the next sign-in."
             ).format(name=rich(account.display_name))
         )
         self.password_edit = self.add_password(self.tr("First &password:"), "password")
-        self.add_hint(password_rules())
         self.confirmation_edit = self.add_password(self.tr("&Confirm password:"), "confirmation")
+        self.add_hint(password_rules())
         self.ok_button.setText(self.tr("Reset password"))
         self.fit()
 
@@ -356,7 +354,9 @@ class StaffDialog(QDialog):
         self.status_label.setText(message.format(user=account.username))
 
     def add_account(self) -> None:
-        self._done(self.ask_new_account(), self.tr("Added {user}: they choose their own password at the first sign-in."))
+        self._done(
+            self.ask_new_account(), self.tr("Added {user}: they choose their own password at the first sign-in.")
+        )
 
     def edit_account(self) -> None:
         account = self.selected()

@@ -116,6 +116,7 @@ class InfusionRecordDialog(QDialog):
         target: str,
         previous: InfusionDraft | None = None,
         parent: QWidget | None = None,
+        administered_by: str = "",
     ) -> None:
         super().__init__(parent)
         self.form = Ui_InfusionRecordDialog()
@@ -152,6 +153,8 @@ class InfusionRecordDialog(QDialog):
         form.endEdit.setTime(QTime(9, 40))
         if previous is not None:
             self.set_draft(previous)
+        else:
+            form.administeredByEdit.setText(administered_by)
         for edit in (form.preparedEdit, form.startEdit, form.endEdit):
             edit.timeChanged.connect(self._update_minutes)
         form.buttonBox.accepted.connect(self.accept)
@@ -238,6 +241,8 @@ class InfusionRecordDialog(QDialog):
         limit_minutes: int,
         target: str,
         previous: InfusionDraft | None,
+        administered_by: str = "",
     ) -> InfusionDraft | None:
-        dialog = cls(subject_label, visit, today, limit_minutes, target, previous, parent)
+        """The draft, or None when cancelled; a new record names ``administered_by`` as the one who gave it."""
+        dialog = cls(subject_label, visit, today, limit_minutes, target, previous, parent, administered_by)
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -28,10 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.access import Permission, SignatureMeaning
+from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.protocol import Text
 from coordinator_app.domain.schedule import ScheduledVisit, VisitStatus
 from coordinator_app.domain.subjects import SubjectStatus
+from coordinator_app.gui.access.roles import may
+from coordinator_app.gui.access.signature_dialog import (
+    SignatureDialog,
+    SignatureInput,
+    SignatureRequest,
+    sign,
+    signature_request,
+)
 from coordinator_app.gui.calendar.agenda_model import AgendaTableModel, TodayRow, TodaySection, TodayTableModel
 from coordinator_app.gui.calendar.awaiting_model import AwaitingSubject, AwaitingTableModel
 from coordinator_app.gui.calendar.dialogs import (
@@ -45,11 +54,11 @@ from coordinator_app.gui.calendar.dialogs import (
     VisitOutcome,
 )
 from coordinator_app.gui.calendar.infusion_dialog import InfusionRecordDialog
-from coordinator_app.gui.calendar.markers import OUT_OF_WINDOW, flag_text, window_text
+from coordinator_app.gui.calendar.markers import OUT_OF_WINDOW, flag_text, visit_title, window_text
 from coordinator_app.gui.calendar.month_view import grid_range
 from coordinator_app.gui.calendar.timeline import DeviationTableModel, TimelineSubject, TimelineTableModel
 from coordinator_app.gui.documents.printing import DocumentPrinter
-from coordinator_app.gui.formatting import format_date, format_long_date, from_qdate, to_qdate
+from coordinator_app.gui.formatting import format_date, format_long_date, from_qdate, rich, to_qdate
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.safety.panel import SafetyPanel
@@ -438,7 +447,7 @@ class CalendarTab(QWidget):
             if awaiting
             else self.tr("Awaiting dose 1"),
         )
-        self.form.bookButton.setEnabled(bool(awaiting))
+        self.form.bookButton.setEnabled(bool(awaiting) and may(self._workspace, Permission.SCHEDULE))
 
         current = self.timeline_subject_id()
         self._subjects = subjects
@@ -571,9 +580,15 @@ class CalendarTab(QWidget):
         for button in (form.rescheduleButton, form.recordButton, form.infusionButton, form.timelineButton):
             button.setVisible(on_visits)
         open_visit = ref is not None and ref.status in (VisitStatus.SCHEDULED, VisitStatus.MISSED)
-        form.rescheduleButton.setEnabled(open_visit)
-        form.recordButton.setEnabled(open_visit)
-        form.infusionButton.setEnabled(ref is not None and ref.infusion and ref.status is VisitStatus.SCHEDULED)
+        schedules = may(self._workspace, Permission.SCHEDULE)
+        form.rescheduleButton.setEnabled(schedules and open_visit)
+        form.recordButton.setEnabled(schedules and open_visit)
+        form.infusionButton.setEnabled(
+            may(self._workspace, Permission.ADMINISTER)
+            and ref is not None
+            and ref.infusion
+            and ref.status is VisitStatus.SCHEDULED
+        )
         form.timelineButton.setEnabled(ref is not None and form.pages.currentWidget() is not form.timelinePage)
         has_trial = self._trial is not None
         subject = self._export_subject()
@@ -621,9 +636,20 @@ class CalendarTab(QWidget):
         self, ref: VisitRef, visit: ScheduledVisit, previous: InfusionDraft | None
     ) -> InfusionDraft | None:
         limit = self._workspace.site_settings.rules().preparation_limit_minutes
+        user = self._workspace.user
         return InfusionRecordDialog.ask(
-            self, ref.subject_label, visit, self.today(), limit, self._dose_target(), previous
+            self,
+            ref.subject_label,
+            visit,
+            self.today(),
+            limit,
+            self._dose_target(),
+            previous,
+            administered_by=user.full_name if user and user.may(Permission.ADMINISTER) else "",
         )
+
+    def ask_signature(self, request: SignatureRequest) -> SignatureInput | None:
+        return SignatureDialog.ask(self, request)
 
     def ask_deviation_reason(self, title: str, text: str) -> str | None:
         reason, ok = QInputDialog.getText(self, title, text)
@@ -671,7 +697,7 @@ class CalendarTab(QWidget):
                     return
                 self.show_error(self.tr("Dose 1 not booked"), str(error))
                 return
-            except NotFoundError as error:
+            except (NotFoundError, PermissionDeniedError) as error:
                 self.show_error(self.tr("Dose 1 not booked"), str(error))
                 return
         self.reload()
@@ -747,7 +773,7 @@ class CalendarTab(QWidget):
                 self._workspace.actor,
                 request.deviation_reason,
             )
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return
         self.reload()
@@ -773,8 +799,13 @@ class CalendarTab(QWidget):
         if outcome is None:
             return
         try:
-            schedules.record(ref.subject_id, ref.code, outcome.status, outcome.actual, self._workspace.actor)
-        except (ValidationError, NotFoundError) as error:
+            if outcome.status is VisitStatus.DONE:
+                assert outcome.actual is not None, "a visit is done on a date"
+                if self._complete(ref, visit, outcome.actual) is None:
+                    return
+            else:
+                schedules.record(ref.subject_id, ref.code, outcome.status, outcome.actual, self._workspace.actor)
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return
         self.reload()
@@ -787,6 +818,25 @@ class CalendarTab(QWidget):
                 visit=ref.code, subject=ref.subject_label, status=label(outcome.status).lower()
             )
         self.show_status(text)
+
+    def _complete(self, ref: VisitRef, visit: ScheduledVisit, actual: dt.date) -> SubjectSchedule | None:
+        """A visit done is signed "completed visit"; None when the signer cancels."""
+        request = signature_request(
+            self._workspace,
+            SignatureMeaning.COMPLETED_VISIT,
+            self.tr("Sign the completed visit {visit} — {subject}").format(visit=ref.code, subject=ref.subject_label),
+            self.tr("<b>{subject}</b> · {visit}: done on {date}.").format(
+                subject=rich(ref.subject_label),
+                visit=rich(visit_title(visit.code, visit.definition.name)),
+                date=format_long_date(actual),
+            ),
+        )
+        schedules = self._workspace.schedules
+        return sign(
+            request,
+            self.ask_signature,
+            lambda signature: schedules.complete(ref.subject_id, ref.code, actual, signature.credentials),
+        )
 
     def record_infusion(self) -> None:
         ref = self.selected_visit()
@@ -817,7 +867,7 @@ class CalendarTab(QWidget):
                 return
             try:
                 passed = infusions.record_safety_check(ref.subject_id, ref.code, answers, self._workspace.actor)
-            except (ValidationError, NotFoundError) as error:
+            except (ValidationError, NotFoundError, PermissionDeniedError) as error:
                 self.show_error(self.tr("Safety check not recorded"), str(error))
                 return
             self.reload()
@@ -853,14 +903,15 @@ class CalendarTab(QWidget):
             self.show_warning(self.tr("Infusion saved with a warning"), "\n".join(result.warnings))
 
     def _save_infusion(self, ref: VisitRef, visit: ScheduledVisit) -> InfusionResult | None:
-        """Open the record until it saves or the user cancels; a dose outside the tolerance asks for a reason."""
+        """Open the record until it is saved and signed or the user cancels; a dose outside the tolerance asks for
+        a reason. A refusal, or a cancelled signature, reopens the record as it was typed."""
         deviation = ""
         draft = self.open_infusion_record(ref, visit, None)
         while draft is not None:
             try:
-                return self._workspace.infusions.record_infusion(
-                    ref.subject_id, ref.code, draft, self._workspace.actor, deviation
-                )
+                result = self._sign_infusion(ref, visit, draft, deviation)
+                if result is not None:
+                    return result
             except ValidationError as error:
                 if isinstance(error, ReasonRequiredError) and not deviation:
                     reason = self.ask_deviation_reason(
@@ -874,6 +925,40 @@ class CalendarTab(QWidget):
                     self.show_error(self.tr("Infusion record not saved"), str(error))
             draft = self.open_infusion_record(ref, visit, draft)
         return None
+
+    def _sign_infusion(
+        self, ref: VisitRef, visit: ScheduledVisit, draft: InfusionDraft, deviation: str
+    ) -> InfusionResult | None:
+        """Save the record signed "administered"; None when the signer cancels."""
+        summary = self.tr(
+            "<b>{subject}</b> · {visit}: lot {lot}, release certificate {certificate}, {cells} cells, infused "
+            "{start}–{end} on {date}; administered by {given_by}, checked by {checked_by}."
+        ).format(
+            subject=rich(ref.subject_label),
+            visit=rich(visit_title(visit.code, visit.definition.name)),
+            lot=rich(draft.product_lot),
+            certificate=rich(draft.release_certificate),
+            cells=rich(draft.cells_per_dose),
+            start=draft.infusion_start.astimezone().strftime("%H:%M"),
+            end=draft.infusion_end.astimezone().strftime("%H:%M"),
+            date=format_date(draft.infusion_start.astimezone().date()),
+            given_by=rich(draft.administered_by),
+            checked_by=rich(draft.checked_by),
+        )
+        if deviation:
+            summary += "<br>" + self.tr("Protocol deviation: {reason}").format(reason=rich(deviation))
+        request = signature_request(
+            self._workspace,
+            SignatureMeaning.ADMINISTERED,
+            self.tr("Sign the infusion record {visit} — {subject}").format(visit=ref.code, subject=ref.subject_label),
+            summary,
+        )
+        infusions = self._workspace.infusions
+        return sign(
+            request,
+            self.ask_signature,
+            lambda signed: infusions.record_infusion(ref.subject_id, ref.code, draft, signed.credentials, deviation),
+        )
 
     def _dose_target(self) -> str:
         if self._trial is None:

@@ -8,8 +8,10 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Q
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMessageBox, QWidget
 
+from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import ContactCategory, ContactDraft, ContactRecord
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from coordinator_app.gui.access.roles import may
 from coordinator_app.gui.contacts.dialog import ContactDialog, RetireDialog
 from coordinator_app.gui.contacts.model import (
     RECORD_ROLE,
@@ -172,9 +174,10 @@ class ContactsTab(QWidget):
     def _update_actions(self) -> None:
         record = self.selected_record()
         has_trial = self._trial is not None
-        self.add_action.setEnabled(has_trial)
-        self.edit_action.setEnabled(record is not None)
-        self.retire_action.setEnabled(record is not None)
+        manages = may(self._workspace, Permission.MANAGE_CONTACTS)
+        self.add_action.setEnabled(manages and has_trial)
+        self.edit_action.setEnabled(manages and record is not None)
+        self.retire_action.setEnabled(manages and record is not None)
         self.copy_phone_action.setEnabled(record is not None and bool(record.phone_display))
         self.copy_email_action.setEnabled(record is not None and bool(record.email))
         if record is not None and record.retired:
@@ -260,7 +263,7 @@ class ContactsTab(QWidget):
             return
         try:
             record = self._workspace.contacts.add(self._trial.id, draft, self._workspace.actor)
-        except ValidationError as error:
+        except (ValidationError, PermissionDeniedError) as error:
             self.show_error(self.tr("Contact not added"), str(error))
             return
         self._reveal(record)
@@ -275,7 +278,7 @@ class ContactsTab(QWidget):
             return
         try:
             saved = self._workspace.contacts.update(record.id, self._trial.id, draft, self._workspace.actor)
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Contact not saved"), str(error))
             return
         self._reveal(saved)
@@ -297,7 +300,7 @@ class ContactsTab(QWidget):
             return
         try:
             self._workspace.contacts.retire(record.id, self._trial.id, day, self._workspace.actor)
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Contact not retired"), str(error))
             return
         self.reload(select_id=record.id)
@@ -316,7 +319,7 @@ class ContactsTab(QWidget):
             return
         try:
             self._workspace.contacts.reinstate(record.id, self._trial.id, self._workspace.actor)
-        except NotFoundError as error:
+        except (NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Contact not reinstated"), str(error))
             return
         self.reload(select_id=record.id)

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from coordinator_app.gui.documents.background import run_with_progress
 from coordinator_app.gui.documents.preview import preview_pdf
 from coordinator_app.services.workspace import Workspace
@@ -101,7 +101,7 @@ class DocumentPrinter:
     def _open(self, build: Build, title: str, suggested_name: str) -> None:
         try:
             pdf = _pdf(build)
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(_tr("Cannot print"), str(error))
             return
         self.show(pdf, title, suggested_name)

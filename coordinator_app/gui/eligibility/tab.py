@@ -554,6 +554,20 @@ class EligibilityTab(QWidget):
         self._busy = True
         try:
             updated = save(reason)
+        except ReasonRequiredError as error:
+            if reason:
+                self.show_error(title, str(error))
+                return None
+            asked = self.ask_reason(
+                self.tr("Reason for the change"),
+                self.tr("{number}: this changes data already saved. Why is it changed?").format(
+                    number=subject.screening_number
+                ),
+            )
+            if not asked:
+                self.show_status(self.tr("Not changed: no reason was given."))
+                return None
+            return self._change(title, touches_verdict, save, asked)
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return None
@@ -696,10 +710,11 @@ class EligibilityTab(QWidget):
             date=format_date(assessment.assessment_date),
             codes=", ".join(assessment.failing),
         )
-        return verdict + "<br>" + self.tr(
+        meaning = self.tr(
             "By signing, the investigator approves this eligibility verdict. Any later change to the facts, "
             "consent or assessment date supersedes the signature."
         )
+        return f"{verdict}<br>{meaning}"
 
     def sign_verdict(self) -> None:
         """An investigator signs with their user name and password, asked again while the service refuses them."""

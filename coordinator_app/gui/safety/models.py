@@ -19,7 +19,7 @@ from coordinator_app.domain.adverse_events import (
     grade_label,
 )
 from coordinator_app.domain.labs import ANALYTES
-from coordinator_app.gui.formatting import format_date
+from coordinator_app.gui.formatting import format_date, format_instant
 from coordinator_app.gui.table_model import Index, RecordTableModel
 from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.labs import LabValue
@@ -27,6 +27,7 @@ from coordinator_app.services.labs import LabValue
 _CONTEXT = "SafetyLabels"
 OVERDUE = QColor("#b3261e")
 LOW = QColor("#1f5fbf")
+UNSIGNED = QColor("#6b6b6b")
 
 _NAMES: dict[object, object] = {  # "unknown" is shared by ActionTaken and Outcome: one word
     Seriousness.DEATH: QT_TRANSLATE_NOOP("SafetyLabels", "Death"),
@@ -98,6 +99,7 @@ class AeColumn(IntEnum):
     RELATIONSHIP = 4
     OUTCOME = 5
     CLOCK = 6
+    ASSESSMENT = 7
 
 
 class AeTableModel(RecordTableModel[AeRow]):
@@ -111,9 +113,20 @@ class AeTableModel(RecordTableModel[AeRow]):
                 self.tr("Relationship"),
                 self.tr("Outcome"),
                 self.tr("SAE report"),
+                self.tr("Investigator's assessment"),
             ],
             parent,
         )
+
+    def assessment_text(self, record: AeRecord) -> str:
+        """Who signed the assessment and when; a signature that no longer covers the AE as it reads needs another."""
+        signature = record.assessment
+        if signature is None:
+            return self.tr("not signed")
+        signed = self.tr("{signer}, {time}").format(signer=signature.signer, time=format_instant(signature.signed_at))
+        if record.assessment_current:
+            return signed
+        return self.tr("needs re-signing (changed since {signed})").format(signed=signed)
 
     def clock_text(self, row: AeRow) -> str:
         clock = row.clock
@@ -145,10 +158,17 @@ class AeTableModel(RecordTableModel[AeRow]):
                 return ae_label(draft.relationship)
             if column is AeColumn.OUTCOME:
                 return ae_label(draft.outcome)
+            if column is AeColumn.ASSESSMENT:
+                return self.assessment_text(row.record)
             return self.clock_text(row)
         if role == Qt.ItemDataRole.ForegroundRole and column is AeColumn.CLOCK:
             clock = row.clock
             if clock is not None and (clock.overdue or clock.reported_late):
+                return OVERDUE
+        if role == Qt.ItemDataRole.ForegroundRole and column is AeColumn.ASSESSMENT:
+            if row.record.assessment is None:
+                return UNSIGNED
+            if not row.record.assessment_current:
                 return OVERDUE
         if role == Qt.ItemDataRole.ToolTipRole and draft.description:
             return draft.description

@@ -29,10 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.adverse_events import AeDraft, validate_ae
-from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.access import Permission, SignatureMeaning
+from coordinator_app.domain.adverse_events import AeDraft, Seriousness, grade_label, validate_ae
+from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.schedule import VisitStatus
-from coordinator_app.gui.formatting import format_instant
+from coordinator_app.gui.access.roles import may
+from coordinator_app.gui.access.signature_dialog import (
+    SignatureDialog,
+    SignatureInput,
+    SignatureRequest,
+    sign,
+    signature_request,
+)
+from coordinator_app.gui.formatting import format_date, format_instant, rich
 from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
 from coordinator_app.gui.safety.dialogs import (
     AeDialog,
@@ -44,7 +53,7 @@ from coordinator_app.gui.safety.dialogs import (
     SaeReport,
     SaeReportDialog,
 )
-from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, ae_label, analyte_name
+from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, ae_label, analyte_name, language
 from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.workspace import Workspace
 
@@ -101,9 +110,17 @@ class SafetyPanel(QWidget):
         self.summary_button.setToolTip(self.tr("Counts of the trial's AEs by grade, relationship and dose period"))
         self.report_button = QPushButton(self.tr("Report SAE…"), ae_group)
         self.report_button.setToolTip(self.tr("Record the initial or a follow-up report of the selected SAE"))
+        self.sign_button = QPushButton(self.tr("Sign assessment…"), ae_group)
+        self.sign_button.setToolTip(
+            self.tr(
+                "An investigator signs the selected AE's grade, seriousness, relationship and expectedness with "
+                "their user name and password"
+            )
+        )
         ae_buttons.addWidget(self.add_ae_button)
         ae_buttons.addWidget(self.edit_ae_button)
         ae_buttons.addWidget(self.report_button)
+        ae_buttons.addWidget(self.sign_button)
         ae_buttons.addStretch(1)
         ae_buttons.addWidget(self.summary_button)
         ae_layout.addLayout(ae_buttons)
@@ -143,6 +160,7 @@ class SafetyPanel(QWidget):
         self.edit_ae_button.clicked.connect(self.edit_ae)
         self.summary_button.clicked.connect(self.show_summary)
         self.report_button.clicked.connect(self.report_sae)
+        self.sign_button.clicked.connect(self.sign_assessment)
         self.lab_button.clicked.connect(self.enter_lab)
         self.assessment_button.clicked.connect(self.enter_assessment)
         self.ae_table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -242,12 +260,16 @@ class SafetyPanel(QWidget):
         return self.ae_model.record(rows[0].row()).record if rows else None
 
     def _update_actions(self) -> None:
+        """What the selection allows, for a role that records safety data (a monitor only reads)."""
         has_subject = self._subject_id is not None
-        for button in (self.add_ae_button, self.lab_button, self.assessment_button, self.summary_button):
-            button.setEnabled(has_subject)
+        records = may(self._workspace, Permission.RECORD_SAFETY)
+        for button in (self.add_ae_button, self.lab_button, self.assessment_button):
+            button.setEnabled(has_subject and records)
+        self.summary_button.setEnabled(has_subject)
         selected = self.selected_ae()
-        self.edit_ae_button.setEnabled(selected is not None)
-        self.report_button.setEnabled(selected is not None and selected.draft.serious)
+        self.edit_ae_button.setEnabled(records and selected is not None)
+        self.report_button.setEnabled(records and selected is not None and selected.draft.serious)
+        self.sign_button.setEnabled(records and selected is not None and not selected.assessment_current)
         self._show_report_history(selected)
 
     def _show_report_history(self, record: AeRecord | None) -> None:
@@ -320,6 +342,9 @@ class SafetyPanel(QWidget):
     def ask_assessment(self) -> Assessment | None:
         return AssessmentDialog.ask(self, self._subject_label, self.today())
 
+    def ask_signature(self, request: SignatureRequest) -> SignatureInput | None:
+        return SignatureDialog.ask(self, request)
+
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
@@ -333,7 +358,7 @@ class SafetyPanel(QWidget):
             return
         try:
             self._workspace.adverse_events.record(self._subject_id, draft, self._workspace.actor, self.today())
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Adverse event not saved"), str(error))
             return
         self.reload()
@@ -353,11 +378,53 @@ class SafetyPanel(QWidget):
             return
         try:
             self._workspace.adverse_events.update(record.id, draft, self._workspace.actor, reason, self.today())
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Adverse event not saved"), str(error))
             return
         self.reload()
         self._select_ae(record.id)
+
+    def _assessment_summary(self, record: AeRecord) -> str:
+        """What the investigator signs: the AE and the judgements the signature covers."""
+        draft = record.draft
+        if draft.serious:
+            criteria = ", ".join(ae_label(c) for c in Seriousness if c in draft.seriousness_criteria)
+            serious = self.tr("serious ({criteria})").format(criteria=criteria)
+        else:
+            serious = self.tr("not serious")
+        return self.tr(
+            "<b>{subject}</b> · {term}, onset {onset}: grade {grade}; {serious}; relationship to the cells: "
+            "{relationship}; {expected}."
+        ).format(
+            subject=rich(self._subject_label),
+            term=rich(draft.term),
+            onset=format_date(draft.onset_date),
+            grade=rich(grade_label(draft.grade, language())),
+            serious=rich(serious),
+            relationship=rich(ae_label(draft.relationship).lower()),
+            expected=self.tr("expected") if draft.expected else self.tr("unexpected"),
+        )
+
+    def sign_assessment(self) -> None:
+        """An investigator signs the selected AE's assessment ("assessed adverse event")."""
+        record = self.selected_ae()
+        if record is None:
+            return
+        request = signature_request(
+            self._workspace,
+            SignatureMeaning.ASSESSED_ADVERSE_EVENT,
+            self.tr("Sign the assessment of “{term}”").format(term=record.draft.term),
+            self._assessment_summary(record),
+        )
+        events = self._workspace.adverse_events
+        try:
+            signed = sign(request, self.ask_signature, lambda s: events.sign_assessment(record.id, s.credentials))
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(self.tr("Assessment not signed"), str(error))
+            return
+        if signed is not None:
+            self.reload()
+            self._select_ae(record.id)
 
     def _select_ae(self, ae_id: int) -> None:
         for row, item in enumerate(self.ae_model.records()):
@@ -395,7 +462,7 @@ class SafetyPanel(QWidget):
                 self._workspace.actor,
                 self.now(),
             )
-        except (ValidationError, NotFoundError) as error:
+        except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("SAE report not saved"), str(error))
             return
         self.reload()
@@ -460,6 +527,6 @@ class SafetyPanel(QWidget):
                 if asked is None:
                     return False
                 reason = asked
-            except (ValidationError, NotFoundError) as error:
+            except (ValidationError, NotFoundError, PermissionDeniedError) as error:
                 self.show_error(failure_title, str(error))
                 return False

@@ -1,0 +1,1 @@
+"""The audit trail viewer: filters, a lazily filled table, exports and the hash chain check."""
