@@ -8,9 +8,11 @@ from pathlib import Path
 
 from coordinator_app.gui.access.session import run_sessions
 from coordinator_app.gui.application import create_application, user_settings
+from coordinator_app.gui.backup_scheduler import automatic_backups
 from coordinator_app.gui.dialogs import show_startup_error
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.screenshot import save_screenshot
+from coordinator_app.services.database_key import database_key_for
 from coordinator_app.services.workspace import Workspace, open_workspace
 
 
@@ -23,13 +25,14 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
         return 3
     app = create_application(sys.argv)
     try:
-        workspace = open_workspace(database_url, demo=demo)
+        workspace = open_workspace(database_url, demo=demo, key=None if demo else database_key_for(database_url))
     except Exception as error:  # the composition root: whatever failed, the user is told why
         print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
         return 1
     try:
-        return run_sessions(app, workspace, user_settings())
+        with automatic_backups(app, workspace):
+            return run_sessions(app, workspace, user_settings())
     finally:
         workspace.close()
 

@@ -29,6 +29,7 @@ from coordinator_app.domain.errors import (
     ValidationError,
 )
 from coordinator_app.services import settings
+from coordinator_app.services.audit_trail import AuditFilter
 from coordinator_app.services.backups import restore_file
 from coordinator_app.services.csv_import import CsvImportError
 from coordinator_app.services.database import Database
@@ -665,7 +666,10 @@ def _restore(args: argparse.Namespace) -> int:
         key = _database_key(sqlite_url(args.file))
         restored = restore_file(database, args.file, key, dt.datetime.now(dt.UTC))
         if key is not None:
-            KeyStore().put(database, key)
+            try:
+                KeyStore().put(database, key)
+            except ValidationError as error:
+                print(f"note: {error}: the recovery code will be asked for at every start", file=sys.stderr)
     print(f"{database}: restored from {args.file} (schema revision {restored.revision})")
     if restored.replaced is not None:
         print(f"the replaced database is kept as {restored.replaced}")
@@ -753,8 +757,6 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _audit_export(args: argparse.Namespace) -> int:
-    from coordinator_app.services.audit_trail import AuditFilter
-
     with _opened(args) as workspace:
         trail = workspace.audit_trail
         audit_filter = AuditFilter(

@@ -1,4 +1,5 @@
-"""Shared fixtures: real SQLite files in a temporary folder, Qt offscreen, settings kept out of the user's."""
+"""Shared fixtures: real SQLite files in a temporary folder and, for the storage and services suites, the same
+tests again on a real PostgreSQL server; Qt offscreen; settings kept out of the user's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from postgres_server import PostgresServer, server_binaries
 
 from coordinator_app.domain.access import Role
 from coordinator_app.services.trials import TrialSummary
@@ -43,9 +45,54 @@ def add_test_staff(workspace: Workspace) -> None:
     workspace.sign_in(signs(ACTOR))
 
 
+# -- the two databases ----------------------------------------------------------------------------------------
+
+BOTH_BACKENDS = ("storage", "services")  # test folders whose every database test runs on SQLite and PostgreSQL
+PG_BINARIES = server_binaries()
+
+
+def pytest_report_header() -> str:
+    if PG_BINARIES is None:
+        return "postgresql: server binaries not found: the PostgreSQL variants are SKIPPED (apt-get install postgresql)"
+    return f"postgresql: {PG_BINARIES}: storage and services tests run on SQLite and on PostgreSQL"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Database tests of the storage and services suites run twice, once per backend (unless SQLite-only)."""
+    folder = Path(str(metafunc.definition.fspath)).parent.name
+    if (
+        "backend" in metafunc.fixturenames
+        and folder in BOTH_BACKENDS
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    ):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return sqlite_url(tmp_path / "site.sqlite3")
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    if PG_BINARIES is None:
+        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql)")
+    server = PostgresServer(PG_BINARIES)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """An empty database; at the app's head revision already when the test also opens a ``workspace``."""
+    if backend == "sqlite":
+        yield sqlite_url(tmp_path / "site.sqlite3")
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    url = server.new_database(migrated="workspace" in request.fixturenames)
+    yield url
+    server.drop_database(url)
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ chain's verdict on the first page.
 
 A trail runs to hundreds of thousands of rows, so its table is never built whole: :class:`_StreamedTable` draws rows
 from an iterator a page at a time and hands platypus one page-sized table after another, each under the header row.
-Memory holds the rows of one page, not of the trail.
+Memory holds the rows of one page, not of the trail (the drawn pages stay in memory until their footers can say
+"page X of Y": see page.py).
 """
 
 from __future__ import annotations

@@ -256,8 +256,8 @@ class AuditTrailService:
         from coordinator_app.documents.audit_trail import build_audit_trail_pdf  # reportlab loads on demand
 
         audit_filter = audit_filter or AuditFilter()
-        report = self.verify()
         last_id = self.last_id()
+        report = self.verify()  # after last_id: every row printed has been checked
         count = self.count(audit_filter, last_id)
         with self._db.read() as session:
             trials = list(session.scalars(select(Trial.nct_id).order_by(Trial.nct_id)))

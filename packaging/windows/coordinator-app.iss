@@ -12,9 +12,10 @@
 ; Data: the app keeps its database in each user's own data folder, never beside the program:
 ;   %LOCALAPPDATA%\coordinator-app\coordinator.sqlite3   (platformdirs.user_data_path("coordinator-app"),
 ;                                                           coordinator_app/services/settings.py)
-; and its window settings under HKEY_CURRENT_USER\Software\coordinator-app. This script has no
-; [Dirs], [UninstallDelete] or [Registry] entry for either: installing, upgrading and uninstalling
-; never touch a user's database or settings, so the data outlive every upgrade and an uninstall.
+; with its backups in %LOCALAPPDATA%\coordinator-app\backups, the key of an encrypted database in the
+; user's Windows Credential Manager, and window settings under HKEY_CURRENT_USER\Software\coordinator-app.
+; This script has no [Dirs], [UninstallDelete] or [Registry] entry for any of them: installing, upgrading
+; and uninstalling never touch a user's data, which outlive every upgrade and an uninstall.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"

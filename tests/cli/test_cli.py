@@ -161,7 +161,7 @@ def test_module_and_console_script_are_the_same_program(database_url: str) -> No
     ("url", "message"),
     [
         ("foo", "database URL 'foo': is not a database URL"),
-        ("postgresql+psycopg://nurse:secret@localhost/site", "nurse:***@localhost/site': needs a driver"),
+        ("mysql+mysqldb://nurse:secret@localhost/site", "nurse:***@localhost/site': needs a driver"),
     ],
 )
 def test_an_unusable_database_url_is_a_clear_error(capsys: pytest.CaptureFixture[str], url: str, message: str) -> None:

@@ -127,7 +127,8 @@ def test_frozen_app_carries_its_files_and_no_unused_qt(frozen_app: Path) -> None
     internal = frozen_app.parent / "_internal"
     bundled = {p.relative_to(internal).as_posix() for p in internal.rglob("*") if p.is_file()}
 
-    # resource_files.py and Alembic find these inside the package, as in the wheel
+    # Files the app reads at run time: resources, forms and migrations inside the package (as in the wheel),
+    # and the holiday names.
     shipped = {
         f"coordinator_app/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / "resources").rglob("*") if p.is_file()
     }
@@ -135,6 +136,7 @@ def test_frozen_app_carries_its_files_and_no_unused_qt(frozen_app: Path) -> None
     shipped |= {
         p.relative_to(ROOT).as_posix() for p in (ROOT / "coordinator_app" / "storage").rglob("migrations/**/*.py")
     }
+    shipped |= {f"holidays/locale/{language}/LC_MESSAGES/CN.mo" for language in ("en_US", "zh_CN")}
     missing = sorted(shipped - bundled)
     assert not missing, f"not in the build: {missing[:5]}"
 

@@ -20,18 +20,23 @@ def normalised(name: str) -> str:
 
 
 def runtime_distributions() -> set[str]:
-    """The runtime dependencies in pyproject.toml and theirs, as installed here, by normalised name."""
+    """The runtime dependencies in pyproject.toml with their extras, and theirs, as installed here."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     found: set[str] = set()
     pending = [Requirement(text) for text in project["dependencies"]]
+    pending = [r for r in pending if r.marker is None or r.marker.evaluate()]
     while pending:
         requirement = pending.pop()
         name = normalised(requirement.name)
-        if name in found or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+        if name in found:
             continue
         found.add(name)
         with suppress(PackageNotFoundError):  # not installed here: its notice is required all the same
-            pending += [Requirement(text) for text in distribution(name).requires or []]
+            for text in distribution(name).requires or []:
+                needed = Requirement(text)  # unconditionally, on this platform, or by an extra asked for
+                extras = {"", *requirement.extras}
+                if needed.marker is None or any(needed.marker.evaluate({"extra": extra}) for extra in extras):
+                    pending.append(needed)
     return found
 
 

@@ -25,6 +25,8 @@ from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
 from coordinator_app.storage.engine import sqlite_url
 from coordinator_app.storage.models import AuditEntry, Subject
 
+pytestmark = pytest.mark.sqlite_only  # backups, restores and SQLCipher are about SQLite files
+
 KEY = DatabaseKey(bytes(range(32)))
 START = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
 
@@ -270,6 +272,7 @@ def test_a_database_without_accounts_is_restored_without_a_sign_in(tmp_path: Pat
 def test_a_plain_backup_restored_into_an_encrypted_database_is_encrypted_on_the_way_in(
     backed_up: tuple[Workspace, Path], clock: Clock, tmp_path: Path
 ) -> None:
+
     workspace, plain_backup = backed_up
     workspace.close()
     url = sqlite_url(tmp_path / "encrypted" / "site.sqlite3")

@@ -29,6 +29,8 @@ from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
 
+pytestmark = pytest.mark.sqlite_only  # backups, restores and SQLCipher are about SQLite files
+
 KEY = DatabaseKey(bytes(range(32)))
 
 
@@ -118,6 +120,7 @@ def encrypted(plain: Path, keyring_backend: MemoryKeyring) -> tuple[str, Databas
 def test_without_the_stored_key_the_face_is_asked_for_the_recovery_code(
     encrypted: tuple[str, DatabaseKey], keyring_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+
     url, key = encrypted
     keyring_backend.entries.clear()
     with pytest.raises(KeyRequiredError, match="its key is not in this desktop's credential store") as required:

@@ -17,6 +17,8 @@ from coordinator_app.storage import migrate
 from coordinator_app.storage.backup import check_database_file, copy_database, release_wal, replace_database
 from coordinator_app.storage.encryption import DatabaseKey, encrypt_copy
 
+pytestmark = pytest.mark.sqlite_only  # backups, restores and SQLCipher are about SQLite files
+
 KEY = DatabaseKey(bytes(range(32)))
 
 
@@ -91,6 +93,7 @@ def _another_programs_database(path: Path) -> None:
 def test_a_spoilt_file_is_refused_naming_the_file_and_the_problem(
     good_copy: Path, spoil: Callable[[Path], None], problem: str
 ) -> None:
+
     spoil(good_copy)
     with pytest.raises(ValidationError, match=problem) as refused:
         check_database_file(good_copy, None)

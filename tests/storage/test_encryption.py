@@ -22,6 +22,8 @@ from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
 from coordinator_app.storage.engine import redact, sqlite_url
 
+pytestmark = pytest.mark.sqlite_only  # backups, restores and SQLCipher are about SQLite files
+
 KEY = DatabaseKey(bytes(range(32)))
 FAMILY_NAME = "Quillfeather"  # a name that appears nowhere else in the file, unless in plain text
 
@@ -48,6 +50,7 @@ def _file(url: str) -> Path:
 def test_an_encrypted_database_is_migrated_and_keeps_an_append_only_chained_audit_trail(
     encrypted: Workspace,
 ) -> None:
+
     engine = encrypted.database.engine
     assert engine.dialect.driver == "pysqlcipher"
     assert migrate.current_revision(engine) == migrate.head_revision()

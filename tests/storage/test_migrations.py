@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -63,7 +65,8 @@ def test_previous_revision_upgrades_keeping_its_rows(database_url: str) -> None:
         assert connection.execute(text("SELECT name, phone FROM contacts")).all() == [("Nurse Liu", "+8613812345678")]
         assert connection.execute(text("SELECT duty FROM delegations")).scalar_one() == "Obtain informed consent"
         assert connection.execute(text("SELECT count(*) FROM subjects")).scalar_one() == 0
-        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        if engine.dialect.name == "sqlite":  # foreign keys are back on after the batch steps
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     assert migrate.current_revision(engine) == migrate.head_revision()
 
 
@@ -74,6 +77,7 @@ def test_upgrade_of_a_current_database_changes_nothing(database_url: str) -> Non
     assert migrate.is_current(engine)
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_get_the_safety_pragmas(database_url: str) -> None:
     engine = create_database_engine(database_url)
     with engine.connect() as connection:
@@ -106,7 +110,12 @@ def test_subjects_of_revision_0003_keep_their_names_and_dates(database_url: str)
         row = connection.execute(
             text("SELECT family_name, given_name, assessment_date, status_reason FROM subjects")
         ).one()
-        assert tuple(row) == ("王建国", "", "2026-05-06", "")
+        assert tuple(row) == (
+            "王建国",
+            "",
+            dt.date(2026, 5, 6) if engine.dialect.name == "postgresql" else "2026-05-06",
+            "",
+        )
         assert connection.execute(text("SELECT screening_prefix, number_digits FROM trials")).one() == ("SCR-", 3)
 
 

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.gui.audit.model import AuditColumn, AuditTrailModel
 from coordinator_app.gui.documents import BackgroundJob, run_with_progress
+from coordinator_app.gui.eligibility.colours import GREEN, RED
 from coordinator_app.gui.formatting import from_qdate, to_qdate
 from coordinator_app.services.audit_trail import AuditFilter, ChainReport
 from coordinator_app.services.workspace import Workspace
 
-_INTACT_STYLE = "color: #1b5e20;"
-_BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
+_INTACT_STYLE = f"color: {GREEN};"
+_BROKEN_STYLE = f"color: {RED}; font-weight: bold;"
 _WIDEST_COLUMN = 220  # pixels: long values are cut in the cell and shown whole in the tooltip
 
 
@@ -139,7 +140,13 @@ class AuditTrailDialog(QDialog):
 
     def reload_choices(self) -> None:
         """Refill the filter lists from the database, keeping what is chosen where it still exists."""
-        self._fill(self.subject_combo, self.tr("All subjects"), [(s.label, s.id) for s in self._trail.subjects()])
+        subjects = self._trail.subjects()
+        several_trials = len({subject.trial_nct_id for subject in subjects}) > 1  # numbers repeat across trials
+        self._fill(
+            self.subject_combo,
+            self.tr("All subjects"),
+            [(f"{s.trial_nct_id} · {s.label}" if several_trials else s.label, s.id) for s in subjects],
+        )
         self._fill(self.user_combo, self.tr("All users"), [(actor, actor) for actor in self._trail.actors()])
         self._fill(self.table_combo, self.tr("All tables"), [(table, table) for table in self._trail.tables()])
 
@@ -248,10 +255,9 @@ class AuditTrailDialog(QDialog):
             self._show_message(self.tr("Hash chain intact: {rows} row(s) checked.").format(rows=rows), _INTACT_STYLE)
         else:
             self._show_message(
-                self.tr(
-                    "Hash chain broken at audit row {row}: {problem}. The trail was altered outside the app from "
-                    "that row on."
-                ).format(row=report.problem.row_id, problem=report.problem.problem),
+                self.tr("Hash chain broken at audit row {row}: {problem}. It was altered outside the app.").format(
+                    row=report.problem.row_id, problem=report.problem.problem
+                ),
                 _BROKEN_STYLE,
             )
 
@@ -262,7 +268,7 @@ class AuditTrailDialog(QDialog):
             label,
             [step],
             done,
-            lambda error: self._show_message(self.tr("It did not work: {error}").format(error=error), _BROKEN_STYLE),
+            lambda error: self._show_message(self.tr("Not finished: {error}").format(error=error), _BROKEN_STYLE),
         )
 
     def _show_message(self, text: str, style: str) -> None:

@@ -9,6 +9,8 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+from typing import Literal
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -67,7 +69,8 @@ def upgrade() -> None:
     op.create_index(op.f("ix_signatures_subject_id"), "signatures", ["subject_id"])
     op.create_index("ix_signatures_record", "signatures", ["table_name", "record_id"])
 
-    with op.batch_alter_table("audit_log", recreate="always", table_kwargs={"sqlite_autoincrement": True}) as batch:
+    recreate: Literal["always", "auto"] = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+    with op.batch_alter_table("audit_log", recreate=recreate, table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.add_column(sa.Column("occurred_local", sa.String(length=40), nullable=False, server_default=""))
         batch.add_column(sa.Column("subject_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("previous_hash", sa.String(length=64), nullable=False, server_default=""))
@@ -131,7 +134,7 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER audit_log_no_update")
         op.execute("DROP TRIGGER audit_log_no_delete")
-    with op.batch_alter_table("audit_log", recreate="always") as batch:
+    with op.batch_alter_table("audit_log") as batch:
         batch.drop_index("ix_audit_log_occurred_at")
         batch.drop_index("ix_audit_log_actor")
         batch.drop_index("ix_audit_log_subject_id")
