@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class ValidationError(ValueError):
     """Bad input, named by the field and the value so the user can find and fix it."""
@@ -10,7 +12,16 @@ class ValidationError(ValueError):
         self.field = field
         self.value = value
         self.problem = problem
-        super().__init__(f"{field} {value!r}: {problem}")
+        super().__init__(f"{field} {shown(value)}: {problem}")
+
+
+SHOWN_LENGTH = 80
+
+
+def shown(value: object) -> str:
+    """The value as a message quotes it: its repr, cut short when long (a pasted page is not repeated back)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_LENGTH else f"{text[: SHOWN_LENGTH - 12]}…{text[-10:]}"
 
 
 class ReasonRequiredError(ValidationError):
@@ -38,3 +49,18 @@ class AuthenticationError(PermissionError):
 
 class PermissionDeniedError(PermissionError):
     """The signed-in user's role does not allow the action; enforced by the services on every write."""
+
+
+class ConcurrentChangeError(Exception):
+    """Somebody else saved the record after this user opened it: nothing was overwritten; reload, then redo."""
+
+    def __init__(self, what: str, changed_by: str = "", changed_at: dt.datetime | None = None) -> None:
+        self.what = what
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        if changed_by and changed_at is not None:
+            when = changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            who = f"was changed by {changed_by} at {when}"
+        else:
+            who = "was changed by someone else at the same moment"
+        super().__init__(f"{what} {who} after you opened it: nothing was saved; reload to see the change")

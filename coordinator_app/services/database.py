@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, event, inspect, select
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.domain.access import PERMISSION_ACTIONS, Permission, Role, role_may
-from coordinator_app.domain.errors import PermissionDeniedError, ValidationError
+from coordinator_app.domain.errors import ConcurrentChangeError, PermissionDeniedError, ValidationError
 from coordinator_app.storage import migrate
 from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY
 from coordinator_app.storage.encryption import NOT_A_DATABASE, DatabaseKey
@@ -19,6 +20,7 @@ from coordinator_app.storage.engine import create_database_engine, redact, sessi
 from coordinator_app.storage.models import User
 
 SYSTEM_ACTOR = "system"  # the app itself: loading its bundled protocols, creating the first administrator
+NUL_PROBLEM = "contains a NUL character (\\x00), which a database server cannot store"
 
 
 class Database:
@@ -98,10 +100,20 @@ class Database:
     def _unit(self, actor: str, reason: str) -> Iterator[Session]:
         if not actor:
             raise ValueError("a change needs an acting user")
-        with self._sessions() as session, session.begin():
-            session.info[ACTOR_KEY] = actor
-            session.info[REASON_KEY] = reason.strip()
-            yield session
+        if "\x00" in reason:
+            raise ValidationError("reason", reason, NUL_PROBLEM)
+        try:
+            with self._sessions() as session, session.begin():
+                if self.engine.dialect.name == "sqlite":
+                    # Take the write lock now: a writer that read first and locked later could find its snapshot
+                    # stale and fail; waiting (busy timeout) for the other writer is what a user expects.
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                session.info[ACTOR_KEY] = actor
+                session.info[REASON_KEY] = reason.strip()
+                event.listen(session, "before_flush", _refuse_unstorable_text)
+                yield session
+        except StaleDataError:  # an UPDATE found another version than the one it read: nothing was overwritten
+            raise ConcurrentChangeError("the record") from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -123,3 +135,21 @@ def _check_permission(session: Session, actor: str, permission: Permission) -> N
         raise PermissionDeniedError(
             f"{user.full_name} ({role.value.replace('_', ' ')}) may not {PERMISSION_ACTIONS[permission]}"
         )
+
+
+def _refuse_unstorable_text(session: Session, flush_context: object, instances: object) -> None:
+    """Refuse, naming the field, text that a database server cannot keep: PostgreSQL rejects a NUL character and
+    a value longer than its column (SQLite would keep both). Runs before every flush of a unit of work, so every
+    service is covered and the transaction rolls back whole."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attribute in state.mapper.column_attrs:
+            value = state.dict.get(attribute.key)
+            column_type = attribute.columns[0].type
+            if not isinstance(value, str) or not isinstance(column_type, String):
+                continue
+            field = attribute.key.replace("_", " ")
+            if "\x00" in value:
+                raise ValidationError(field, value, NUL_PROBLEM)
+            if column_type.length is not None and len(value) > column_type.length:
+                raise ValidationError(field, value, f"is too long: at most {column_type.length} characters")

@@ -48,8 +48,10 @@ def audit_text(value: Any) -> str | None:
 
 
 def _columns(obj: Audited) -> list[str]:
+    """The fields the trail records: all but bookkeeping (the optimistic-concurrency version, and what a model
+    lists in ``__audit_ignored__``)."""
     ignored: frozenset[str] = getattr(obj, "__audit_ignored__", frozenset())
-    return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in ignored]
+    return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in ignored and attr.key != "version"]
 
 
 def _shown(obj: Audited, key: str, value: Any) -> str | None:

@@ -8,9 +8,10 @@ Every change to this file needs an Alembic migration in ``migrations/versions``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from coordinator_app.storage.types import UTCDateTime, utc_now
 
@@ -31,7 +32,19 @@ class Audited:
     """Marks a model whose every insert, change and removal is written to the audit log."""
 
 
-class Trial(Base, Audited):
+class Versioned:
+    """An editable record with optimistic concurrency: every UPDATE names the version it read, so of two
+    people saving the same record from two desktops the second is refused instead of overwriting the first.
+    The services also compare the version a screen showed (``expected_version``) before they write."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy passes the class
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Trial(Base, Audited, Versioned):
     """One trial the site runs; its protocol is stored as validated JSON in the file's own shape."""
 
     __tablename__ = "trials"
@@ -85,7 +98,7 @@ class AuditEntry(Base):
     )
 
 
-class User(Base, Audited):
+class User(Base, Audited, Versioned):
     """A member of staff who signs in; never deleted (deactivated), so old audit rows keep their author."""
 
     __tablename__ = "users"
@@ -136,7 +149,7 @@ class Signature(Base, Audited):
     __table_args__ = (Index("ix_signatures_record", "table_name", "record_id"),)
 
 
-class Contact(Base, Audited):
+class Contact(Base, Audited, Versioned):
     """A person or organisation the site deals with; retired, never deleted.
 
     ``trial_id`` is empty for site-wide contacts (ethics committee, pharmacy, staff) and set
@@ -178,7 +191,7 @@ class Delegation(Base, Audited):
     contact: Mapped[Contact] = relationship(back_populates="delegations")
 
 
-class Subject(Base, Audited):
+class Subject(Base, Audited, Versioned):
     """A person screened for a trial, with their status in it."""
 
     __tablename__ = "subjects"
@@ -214,7 +227,7 @@ class Subject(Base, Audited):
     )
 
 
-class SubjectFact(Base, Audited):
+class SubjectFact(Base, Audited, Versioned):
     """One eligibility fact as entered (canonical text, see domain.eligibility), with where it came from."""
 
     __tablename__ = "subject_facts"
@@ -265,7 +278,7 @@ class EligibilitySignoff(Base, Audited):
     subject: Mapped[Subject] = relationship(back_populates="signoffs")
 
 
-class Visit(Base, Audited):
+class Visit(Base, Audited, Versioned):
     """One visit of a subject's schedule: what the site recorded (status, booking, actual date) and, kept in
     step by the schedule service, the date it stands on in the calendar and its window, so that the
     calendar and "overdue" are plain indexed queries. ``sequence`` counts changes (RFC 5545 SEQUENCE).
@@ -368,7 +381,7 @@ class ConsentPrint(Base, Audited):
     printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
-class AdverseEvent(Base, Audited):
+class AdverseEvent(Base, Audited, Versioned):
     """One adverse event of a subject, graded by CTCAE v5; never deleted (corrections are audited changes)."""
 
     __tablename__ = "adverse_events"
@@ -404,7 +417,7 @@ class SaeReport(Base, Audited):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class LabResult(Base, Audited):
+class LabResult(Base, Audited, Versioned):
     """One analyte of one sample, stored in SI units with what was typed (value and unit) kept beside it."""
 
     __tablename__ = "lab_results"
@@ -426,7 +439,7 @@ class LabResult(Base, Audited):
     __table_args__ = (UniqueConstraint("subject_id", "sample_date", "analyte"),)
 
 
-class ClinicalAssessment(Base, Audited):
+class ClinicalAssessment(Base, Audited, Versioned):
     """The bedside findings liver scores need besides labs: ascites, encephalopathy, dialysis."""
 
     __tablename__ = "clinical_assessments"
