@@ -70,6 +70,7 @@ class ContactRecord:
     trial_nct_id: str | None
     retired_on: dt.date | None
     delegations: tuple[Delegation, ...] = ()
+    version: int = 1  # optimistic concurrency: the version a screen showed travels back with its save
 
     @property
     def retired(self) -> bool:

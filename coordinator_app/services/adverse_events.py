@@ -34,6 +34,7 @@ from coordinator_app.domain.adverse_events import (
 )
 from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
 from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
@@ -61,6 +62,7 @@ class AeRecord:
     draft: AeDraft
     reports: tuple[SaeReportRecord, ...]  # by time reported
     assessment: SignatureRecord | None = None  # the investigator's signed assessment, newest
+    version: int = 1  # optimistic concurrency: pass it back to update()
 
     @property
     def assessment_current(self) -> bool:
@@ -214,14 +216,25 @@ class AdverseEventService:
             ae_id = row.id
         return self.get(ae_id)
 
-    def update(self, ae_id: int, draft: AeDraft, actor: str, reason: str, today: dt.date | None = None) -> AeRecord:
+    def update(
+        self,
+        ae_id: int,
+        draft: AeDraft,
+        actor: str,
+        reason: str,
+        today: dt.date | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> AeRecord:
         """Correct a saved AE: it is clinical data already saved, so the change needs a reason (audited)."""
         current = self.get(ae_id)
         checked = self._check(current.subject_id, draft, today)
         if not reason.strip():
             raise ReasonRequiredError("reason", reason, "changing a saved adverse event needs a reason")
         with self._db.write(actor, reason, permission=Permission.RECORD_SAFETY) as session:
-            _apply(_load(session, ae_id), checked)
+            row = _load(session, ae_id)
+            require_version(session, "adverse_events", ae_id, row, expected_version, f"adverse event {row.term}")
+            _apply(row, checked)
         return self.get(ae_id)
 
     def sign_assessment(self, ae_id: int, signer: Credentials) -> AeRecord:
@@ -376,4 +389,5 @@ def _record(session: Session, row: models.AdverseEvent) -> AeRecord:
             SaeReportRecord(r.id, ReportKind(r.kind), r.reported_at, r.reported_to, r.method, r.notes) for r in reports
         ),
         assessment=assessment.get(row.id),
+        version=row.version,
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import (
@@ -17,6 +18,7 @@ from coordinator_app.domain.contacts import (
     Delegation,
 )
 from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.contact_validation import display_phone, normalize_email, normalize_phone
 from coordinator_app.services.database import Database
 from coordinator_app.storage import models
@@ -71,6 +73,7 @@ def _record(contact: models.Contact, trial_id: int) -> ContactRecord:
         delegations=tuple(
             Delegation(d.duty, d.start_date, d.end_date) for d in contact.delegations if d.trial_id == trial_id
         ),
+        version=contact.version,
     )
 
 
@@ -104,12 +107,16 @@ class ContactService:
             contact_id = contact.id
         return self.get(contact_id, trial_id)
 
-    def update(self, contact_id: int, trial_id: int, draft: ContactDraft, actor: str) -> ContactRecord:
+    def update(
+        self, contact_id: int, trial_id: int, draft: ContactDraft, actor: str, *, expected_version: int | None = None
+    ) -> ContactRecord:
         """Replace the contact's details and its delegation lines for ``trial_id`` (ended lines are kept)."""
         clean = validate_draft(draft)
         with self._db.write(actor, permission=Permission.MANAGE_CONTACTS) as session:
             contact = _load(session, contact_id)
+            require_version(session, "contacts", contact.id, contact, expected_version, f"contact {contact.name}")
             _apply(session, contact, trial_id, clean)
+            flag_modified(contact, "name")  # its delegation lines changed: the contact's version moves on too
         return self.get(contact_id, trial_id)
 
     def retire(self, contact_id: int, trial_id: int, on: dt.date, actor: str) -> ContactRecord:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from coordinator_app.domain.schedule import (
     window_deviation,
 )
 from coordinator_app.domain.subjects import SubjectStatus
+from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
 from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.site_settings import SiteSettingsService
@@ -57,6 +58,7 @@ class SubjectSchedule:
     subject_number: str | None
     visits: tuple[ScheduledVisit, ...]
     deviations: tuple[DeviationRecord, ...]
+    visit_versions: Mapping[str, int] = field(default_factory=dict)  # pass back as expected_version
 
     def visit(self, code: str) -> ScheduledVisit:
         return next(v for v in self.visits if v.code == code)
@@ -123,6 +125,12 @@ class ScheduleService:
                 subject.subject_number,
                 build_schedule(plan, dose1, records),
                 _deviations(session, subject_id),
+                {
+                    code: version
+                    for code, version in session.execute(
+                        select(models.Visit.code, models.Visit.version).where(models.Visit.subject_id == subject_id)
+                    )
+                },
             )
 
     def require_schedule(self, subject_id: int) -> SubjectSchedule:
@@ -256,7 +264,15 @@ class ScheduleService:
         return ReschedulePreview(moves, window_deviation(current.visit(code), new_date), day_flag(new_date), capacity)
 
     def reschedule(
-        self, subject_id: int, code: str, new_date: dt.date, reason: str, actor: str, deviation_reason: str = ""
+        self,
+        subject_id: int,
+        code: str,
+        new_date: dt.date,
+        reason: str,
+        actor: str,
+        deviation_reason: str = "",
+        *,
+        expected_version: int | None = None,
     ) -> SubjectSchedule:
         """Move a visit (and, for an anchor, everything that hangs on it). Outside its window only with a
         deviation reason, which is kept in the deviation list."""
@@ -279,6 +295,7 @@ class ScheduleService:
         assert dose1 is not None
         new_records, _ = reschedule(plan, dose1, records, code, new_date)
         with self._db.write(actor, reason, permission=Permission.SCHEDULE) as session:
+            _require_visit_version(session, subject_id, code, expected_version)
             if preview.out_of_window:
                 session.add(
                     models.Deviation(
@@ -295,18 +312,34 @@ class ScheduleService:
         return self.require_schedule(subject_id)
 
     def record(
-        self, subject_id: int, code: str, status: VisitStatus, actual: dt.date | None, actor: str, reason: str = ""
+        self,
+        subject_id: int,
+        code: str,
+        status: VisitStatus,
+        actual: dt.date | None,
+        actor: str,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
     ) -> SubjectSchedule:
         """A visit missed or cancelled (or set back to planned). A visit done is signed: see :meth:`complete`."""
         if status is VisitStatus.DONE:
             raise ValidationError("visit", code, "a completed visit is signed: record it with its signature")
         new_records, plan = self._new_records(subject_id, code, status, actual)
         with self._db.write(actor, reason, permission=Permission.SCHEDULE) as session:
+            _require_visit_version(session, subject_id, code, expected_version)
             self._store(session, subject_id, plan, new_records)
         return self.require_schedule(subject_id)
 
     def complete(
-        self, subject_id: int, code: str, actual: dt.date, signer: Credentials, reason: str = ""
+        self,
+        subject_id: int,
+        code: str,
+        actual: dt.date,
+        signer: Credentials,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
     ) -> SubjectSchedule:
         """A visit done on ``actual``, signed "completed visit" with the signer's password. Infusions are
         recorded with their infusion record instead, which holds what the product and the patient went through."""
@@ -316,6 +349,7 @@ class ScheduleService:
         new_records, plan = self._new_records(subject_id, code, VisitStatus.DONE, actual)
         account = self._signatures.authenticate(signer, SignatureMeaning.COMPLETED_VISIT)
         with self._db.write(account.username, reason, permission=Permission.SCHEDULE) as session:
+            _require_visit_version(session, subject_id, code, expected_version)
             self._store(session, subject_id, plan, new_records)
             visit = session.scalars(
                 select(models.Visit).where(models.Visit.subject_id == subject_id, models.Visit.code == code)
@@ -423,6 +457,13 @@ class ScheduleService:
         plan = self.plan_of_subject(subject_id)
         with self._db.read() as session:
             return _records(session, subject_id, plan)
+
+
+def _require_visit_version(session: Session, subject_id: int, code: str, expected: int | None) -> None:
+    row = session.scalars(
+        select(models.Visit).where(models.Visit.subject_id == subject_id, models.Visit.code == code)
+    ).one_or_none()
+    require_version(session, models.Visit.__tablename__, row.id if row else "", row, expected, f"visit {code}")
 
 
 def _plan_of(protocol: Protocol) -> VisitPlan:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -37,6 +37,7 @@ from coordinator_app.domain.subjects import (
     full_name,
     next_sequence,
 )
+from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.contact_validation import normalize_phone
 from coordinator_app.services.database import Database
 from coordinator_app.services.names import initials
@@ -115,6 +116,8 @@ class SubjectDetail:
     assessment: Assessment
     signoff: Signoff | None  # the current signature; None when never signed or superseded
     signoff_history: tuple[Signoff, ...]
+    version: int = 1  # of the subject's own row: details, status, assessment date
+    fact_versions: Mapping[str, int] = field(default_factory=dict)  # of each fact's row
 
     @property
     def name(self) -> str:
@@ -197,6 +200,8 @@ class ScreeningService:
             assessment=_assess(protocol, subject, facts, consent),
             signoff=current,
             signoff_history=signoffs,
+            version=subject.version,
+            fact_versions={f.name: f.version for f in subject.facts},
         )
 
     # -- registering and editing ------------------------------------------------------------------
@@ -208,7 +213,7 @@ class ScreeningService:
         day = today or dt.date.today()
         clean = validate_subject(draft, day)
         with self._db.write(actor, permission=Permission.SCREEN) as session:
-            trial = _trial(session, trial_id)
+            trial = lock_trial(session, trial_id)
             number = format_number(
                 trial.screening_prefix,
                 next_sequence(trial.screening_prefix, _numbers(session, trial_id, models.Subject.screening_number)),
@@ -227,19 +232,24 @@ class ScreeningService:
             subject_id = subject.id
         return self.detail(subject_id)
 
-    def update_details(self, subject_id: int, draft: SubjectDraft, actor: str, reason: str = "") -> SubjectDetail:
+    def update_details(
+        self, subject_id: int, draft: SubjectDraft, actor: str, reason: str = "", *, expected_version: int | None = None
+    ) -> SubjectDetail:
         current = self.detail(subject_id)
         clean = validate_subject(draft, current.assessment_date)
         changes_verdict_input = (clean.sex, clean.date_of_birth) != (current.sex, current.date_of_birth)
         _require_reason(current, reason, changes_verdict_input, corrects_saved=True)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
+            _require_subject_version(session, subject, expected_version)
             _apply_draft(subject, clean)
             if changes_verdict_input:
                 _supersede(subject)
         return self.detail(subject_id)
 
-    def set_assessment_date(self, subject_id: int, day: dt.date, actor: str, reason: str = "") -> SubjectDetail:
+    def set_assessment_date(
+        self, subject_id: int, day: dt.date, actor: str, reason: str = "", *, expected_version: int | None = None
+    ) -> SubjectDetail:
         """Assess as of ``day`` (a paper screening entered later is back-dated)."""
         current = self.detail(subject_id)
         if day == current.assessment_date:
@@ -253,14 +263,24 @@ class ScreeningService:
         self._check_assessable(protocol, current, current.facts, day)
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
+            _require_subject_version(session, subject, expected_version)
             subject.assessment_date = day
             _supersede(subject)
         return self.detail(subject_id)
 
     def record_fact(
-        self, subject_id: int, name: str, text: str, source_note: str, actor: str, reason: str = ""
+        self,
+        subject_id: int,
+        name: str,
+        text: str,
+        source_note: str,
+        actor: str,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
     ) -> SubjectDetail:
-        """Enter or correct one fact; every criterion that reads it is re-evaluated at once."""
+        """Enter or correct one fact; every criterion that reads it is re-evaluated at once. ``expected_version``
+        is the fact's version the screen showed (``ABSENT`` when it showed no value)."""
         current = self.detail(subject_id)
         protocol = self._trials.protocol(current.trial_id)
         definition = _fact_definition(protocol, name)
@@ -273,6 +293,14 @@ class ScreeningService:
         with self._db.write(actor, reason, permission=Permission.SCREEN) as session:
             subject = _load(session, subject_id)
             stored = next((f for f in subject.facts if f.name == name), None)
+            require_version(
+                session,
+                models.SubjectFact.__tablename__,
+                stored.id if stored else f"{subject_id}:{name}",
+                stored,
+                expected_version,
+                f"{current.screening_number}: {name}",
+            )
             if stored is None:
                 session.add(models.SubjectFact(subject=subject, name=name, value=value, source_note=entry.source_note))
             else:
@@ -369,7 +397,9 @@ class ScreeningService:
         protocol = self._trials.protocol(current.trial_id)
         target = protocol.design.enrollment_target
         with self._db.write(actor, override_reason, permission=Permission.SCREEN) as session:
-            trial = _trial(session, current.trial_id)
+            trial = lock_trial(session, current.trial_id)
+            subject = _load(session, subject_id)
+            _require_subject_version(session, subject, current.version)  # not enrolled by someone meanwhile
             enrolled = session.scalar(
                 select(func.count())
                 .select_from(models.Subject)
@@ -379,7 +409,6 @@ class ScreeningService:
                 raise ReasonRequiredError(
                     "enrolment", enrolled, f"the target of {target} is reached: give a reason to enrol beyond it"
                 )
-            subject = _load(session, subject_id)
             subject.subject_number = format_number(
                 trial.subject_prefix,
                 next_sequence(trial.subject_prefix, _numbers(session, trial.id, models.Subject.subject_number)),
@@ -436,9 +465,9 @@ class ScreeningService:
         """How new screening and subject numbers are formed; numbers already issued never change."""
         if not 1 <= digits <= 8:
             raise ValidationError("digits", digits, "must be from 1 to 8")
-        for field, prefix in (("screening prefix", screening_prefix), ("subject prefix", subject_prefix)):
+        for name, prefix in (("screening prefix", screening_prefix), ("subject prefix", subject_prefix)):
             if len(prefix) > 20 or any(ch.isspace() for ch in prefix):
-                raise ValidationError(field, prefix, "must be at most 20 characters without spaces")
+                raise ValidationError(name, prefix, "must be at most 20 characters without spaces")
         if screening_prefix == subject_prefix:
             raise ValidationError("subject prefix", subject_prefix, "must differ from the screening prefix")
         with self._db.write(actor, permission=Permission.MANAGE_SITE) as session:
@@ -527,6 +556,16 @@ def _trial(session: Session, trial_id: int) -> models.Trial:
     return trial
 
 
+def lock_trial(session: Session, trial_id: int) -> models.Trial:
+    """The trial, locked until the transaction ends (SELECT … FOR UPDATE on PostgreSQL; SQLite write units hold
+    the database's write lock already), so that numbering and the enrolment count see every concurrent
+    registration: no number is issued twice and the target is not passed without an override."""
+    trial = session.scalars(select(models.Trial).where(models.Trial.id == trial_id).with_for_update()).one_or_none()
+    if trial is None:
+        raise NotFoundError(f"no trial with id {trial_id}")
+    return trial
+
+
 def _numbers(
     session: Session, trial_id: int, column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
 ) -> list[str]:
@@ -548,6 +587,10 @@ def _supersede(subject: models.Subject) -> None:
     for signoff in subject.signoffs:
         if signoff.superseded_at is None:
             signoff.superseded_at = utc_now()
+
+
+def _require_subject_version(session: Session, subject: models.Subject, expected: int | None) -> None:
+    require_version(session, models.Subject.__tablename__, subject.id, subject, expected, subject.screening_number)
 
 
 def _require_reason(current: SubjectDetail, reason: str, touches_verdict: bool, *, corrects_saved: bool) -> None:

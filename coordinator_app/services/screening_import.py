@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, assess, format_fact, parse_fact
@@ -20,7 +21,7 @@ from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.services.csv_import import CsvImportError, ImportProblem, read_rows, read_text
 from coordinator_app.services.database import Database
-from coordinator_app.services.screening import SubjectDraft, validate_subject
+from coordinator_app.services.screening import SubjectDraft, lock_trial, validate_subject
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
 
@@ -110,6 +111,8 @@ class ScreeningImportService:
             raise ScreeningImportError(source, problems)
         version = protocol.current_consent_version or "unspecified"
         with self._db.write(actor, permission=Permission.IMPORT) as session:
+            lock_trial(session, trial_id)
+            _refuse_numbers_taken_meanwhile(session, trial_id, rows, source)
             for row in rows:
                 session.add(_subject(trial_id, row, version, f"{Path(source).name} line {row.line}"))
         return len(rows)
@@ -222,3 +225,18 @@ def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -
             )
         ]
     return subject
+
+
+def _refuse_numbers_taken_meanwhile(session: Session, trial_id: int, rows: list[_Row], source: str) -> None:
+    """Numbers checked free before the transaction may have been issued since, from another desktop."""
+    wanted = {row.screening_no: row.line for row in rows}
+    taken = session.scalars(
+        select(models.Subject.screening_number).where(
+            models.Subject.trial_id == trial_id, models.Subject.screening_number.in_(list(wanted))
+        )
+    ).all()
+    if taken:
+        raise ScreeningImportError(
+            source,
+            [ImportProblem(wanted[number], "screening_no", number, "is already in the database") for number in taken],
+        )

@@ -27,6 +27,7 @@ from coordinator_app.domain.access import (
     validate_username,
 )
 from coordinator_app.domain.errors import AuthenticationError, NotFoundError, ValidationError
+from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
 from coordinator_app.storage.models import SignInEvent, User
 from coordinator_app.storage.types import utc_now
@@ -52,6 +53,7 @@ class UserAccount:
     must_change_password: bool
     locked_until: dt.datetime | None
     last_sign_in_at: dt.datetime | None
+    version: int = 1  # optimistic concurrency: pass it back to update_user() and set_active()
 
     def may(self, permission: Permission) -> bool:
         return self.active and role_may(self.role, permission)
@@ -192,12 +194,22 @@ class UserService:
             session.flush()
             return _account(user)
 
-    def update_user(self, username: str, full_name: str, role: Role, actor: str, reason: str) -> UserAccount:
+    def update_user(
+        self,
+        username: str,
+        full_name: str,
+        role: Role,
+        actor: str,
+        reason: str,
+        *,
+        expected_version: int | None = None,
+    ) -> UserAccount:
         """Change a name or a role; the last active administrator keeps that role."""
         full_name = _validate_full_name(full_name)
         _require_reason(reason)
         with self._db.write(actor, reason, permission=Permission.MANAGE_USERS) as session:
             user = _load(session, username)
+            require_version(session, "users", user.id, user, expected_version, f"account {username}")
             if role is not Role.ADMINISTRATOR:
                 _keep_an_administrator(session, user)
             user.full_name = full_name
@@ -291,4 +303,5 @@ def _account(user: User) -> UserAccount:
         must_change_password=user.must_change_password,
         locked_until=user.locked_until,
         last_sign_in_at=user.last_sign_in_at,
+        version=user.version,
     )
