@@ -264,6 +264,8 @@ def _opened(args: argparse.Namespace, *, sign_in: bool = False) -> Iterator[Work
     url = _database_url(args)
     workspace = open_workspace(url, demo=args.demo, key=None if args.demo else _database_key(url))
     try:
+        if workspace.database.network_warning:
+            print(f"warning: {workspace.database.network_warning}", file=sys.stderr)
         if args.user:
             workspace.sign_in(Credentials(args.user, _password(f"Password for {args.user}: ", PASSWORD_ENV)))
         elif sign_in and workspace.user is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import String, event, inspect, select
+from sqlalchemy import String, event, func, inspect, select
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,7 +17,8 @@ from coordinator_app.storage import migrate
 from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY
 from coordinator_app.storage.encryption import NOT_A_DATABASE, DatabaseKey
 from coordinator_app.storage.engine import create_database_engine, redact, session_factory, sqlite_file
-from coordinator_app.storage.models import User
+from coordinator_app.storage.models import AuditEntry, User
+from coordinator_app.storage.network_path import network_share_warning
 
 SYSTEM_ACTOR = "system"  # the app itself: loading its bundled protocols, creating the first administrator
 NUL_PROBLEM = "contains a NUL character (\\x00), which a database server cannot store"
@@ -72,6 +73,18 @@ class Database:
     @property
     def display_url(self) -> str:
         return redact(self.url)
+
+    @property
+    def network_warning(self) -> str | None:
+        """A warning for a SQLite file on a network share (the GUI and the CLI show it); None otherwise."""
+        file = self.file
+        return network_share_warning(file) if file is not None else None
+
+    def change_stamp(self) -> int:
+        """A number that grows with every saved change, from any desktop: the newest audit row's id. The GUI
+        compares it to notice work saved elsewhere and refresh (every change writes audit rows)."""
+        with self._sessions() as session:
+            return int(session.scalar(select(func.max(AuditEntry.id))) or 0)
 
     def upgrade(self) -> None:
         """Create or migrate the schema to the app's revision (no-op when current)."""

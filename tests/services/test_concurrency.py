@@ -217,3 +217,12 @@ def test_concurrent_enrolments_stop_at_the_target(
         numbers = sorted(n for n in enrolled if n)
         assert numbers == ["SUB-001", "SUB-002", "SUB-003"]
         assert session.scalar(select(func.count()).select_from(Subject)) == 6
+
+
+def test_a_change_saved_on_another_desktop_moves_the_change_stamp(
+    workspace: Workspace, other_desktop: Workspace, trial: TrialSummary
+) -> None:
+    before = workspace.database.change_stamp()
+    assert workspace.database.change_stamp() == before  # reading changes nothing
+    other_desktop.screening.register(trial.id, _draft(), NURSE)
+    assert workspace.database.change_stamp() > before
