@@ -9,7 +9,6 @@ revision (``CREATE DATABASE … TEMPLATE`` copies files; much faster than runnin
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import shutil
@@ -34,8 +33,8 @@ def server_binaries() -> Path | None:
     found = shutil.which("pg_ctl")
     if found:
         return Path(os.path.realpath(found)).parent
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    return Path(candidates[-1]).parent if candidates else None
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return candidates[-1].parent if candidates else None
 
 
 class PostgresServer:
