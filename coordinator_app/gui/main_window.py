@@ -18,6 +18,7 @@ from coordinator_app.gui.access.sign_in import ChangePasswordDialog
 from coordinator_app.gui.access.staff import StaffDialog
 from coordinator_app.gui.audit.dialog import AuditTrailDialog
 from coordinator_app.gui.calendar.tab import CalendarTab
+from coordinator_app.gui.change_watch import CHECK_INTERVAL_MS, ChangeWatcher
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._restore_state()
         self.reload_trials()
+        self.change_watcher = self.watch_for_changes()
 
     def _show_user(self) -> None:
         """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""
@@ -159,6 +161,12 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.reload_trials()
+
+    def watch_for_changes(self, interval_ms: int = CHECK_INTERVAL_MS) -> ChangeWatcher:
+        """Refresh the tabs when work is saved elsewhere (another desktop on the shared server)."""
+        watcher = ChangeWatcher(self._workspace.database.change_stamp, interval_ms, self)
+        watcher.changed.connect(self.refresh)
+        return watcher
 
     def load_protocol_file(self) -> None:
         path = self.choose_file(self.tr("Load protocol file"), self.tr("Protocol files (*.toml)"))
