@@ -84,6 +84,7 @@ def test_sqlite_connections_get_the_safety_pragmas(database_url: str) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() == 10_000
+        assert connection.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL: fsync at every commit
 
 
 def test_subjects_of_revision_0003_keep_their_names_and_dates(database_url: str) -> None:
