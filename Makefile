@@ -5,13 +5,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+# The Chinese interface: the translation source (kept in git) and what the app loads (built from it, ignored by git).
+TS := resources/translations/coordinator_app_zh_CN.ts
+QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint forms screenshots dist clean
+.PHONY: run test lint forms translations screenshots dist clean
 
-run: $(VENV)/.installed-app
+run: $(VENV)/.installed-app $(QM)
 	$(BIN)/coordinator-app
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(QM)
 	$(BIN)/ruff check coordinator_app tests
 	$(BIN)/ruff format --check coordinator_app tests
 	$(BIN)/mypy
@@ -45,8 +48,22 @@ forms: $(VENV)/.installed-app
 		$(BIN)/pyside6-uic --generator python $$form -o coordinator_app/gui/forms/ui_$$name.py || exit 1; \
 	done
 
+# After adding or changing user-visible strings: extract them from the GUI code and the forms (the ui/*.ui sources,
+# not the Python generated from them, so each string is extracted once; tests/gui/test_translations.py runs the same
+# extraction) into the .ts, translate the new entries (Qt Linguist: pyside6-linguist, or by hand: none may stay
+# unfinished, the tests check), then compile.
+translations: $(VENV)/.installed-app
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -source-language en -target-language zh_CN \
+		$$(find coordinator_app/gui -name '*.py' -not -path '*/forms/*' | sort) ui/*.ui -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# The compiled translation, rebuilt after an install and whenever the .ts changes. It is a build product, not kept in
+# git: packaging/build.py compiles it for the installable app and hatch_build.py for the wheel.
+$(QM): $(TS) $(VENV)/.installed-app
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $@
+
 # Regenerate the README screenshots from the current code, on the demo database.
-screenshots: $(VENV)/.installed-app
+screenshots: $(VENV)/.installed-app $(QM)
 	for tab in overview contacts; do \
 		$(BIN)/coordinator-app --demo screenshot --tab $$tab -o docs/screenshots/$$tab.png || exit 1; \
 	done

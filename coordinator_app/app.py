@@ -11,6 +11,7 @@ from coordinator_app.gui.application import create_application, user_settings
 from coordinator_app.gui.backup_scheduler import automatic_backups
 from coordinator_app.gui.dialogs import show_startup_error
 from coordinator_app.gui.display_check import display_problem
+from coordinator_app.gui.language import SYSTEM, saved_language
 from coordinator_app.gui.screenshot import save_screenshot
 from coordinator_app.services.database_key import database_key_for
 from coordinator_app.services.workspace import Workspace, open_workspace
@@ -23,7 +24,7 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 3
-    app = create_application(sys.argv)
+    app = create_application(sys.argv, saved_language(user_settings()))
     try:
         workspace = open_workspace(database_url, demo=demo, key=None if demo else database_key_for(database_url))
     except Exception as error:  # the composition root: whatever failed, the user is told why
@@ -38,9 +39,14 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
 
 
 def screenshot(
-    workspace: Workspace, tab: str, output: Path, trial: str | None = None, subject: str | None = None
+    workspace: Workspace,
+    tab: str,
+    output: Path,
+    trial: str | None = None,
+    subject: str | None = None,
+    language: str = SYSTEM,
 ) -> None:
-    """Write a PNG of the main window on ``tab``, rendered offscreen: no display needed."""
+    """Write a PNG of the main window on ``tab``, rendered offscreen (no display needed) in ``language``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    create_application([sys.argv[0]])
+    create_application([sys.argv[0]], language)
     save_screenshot(workspace, tab, output, trial, subject)

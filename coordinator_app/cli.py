@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.png")
     shot.add_argument("--trial", metavar="NCT", help="trial to show (default: the only or most recent)")
     shot.add_argument("--subject", metavar="NUMBER", help="show this subject's checklist or timeline")
+    shot.add_argument(
+        "--language", choices=("en", "zh_CN"), default="", help="interface language (default: the system's)"
+    )
     shot.set_defaults(handler=_screenshot)
 
     protocol = commands.add_parser("protocol", help="load, import and list trial protocols")
@@ -311,7 +314,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     from coordinator_app.app import screenshot
 
     with _opened(args) as workspace:
-        screenshot(workspace, args.tab, args.output, args.trial, args.subject)
+        screenshot(workspace, args.tab, args.output, args.trial, args.subject, args.language)
     print(f"wrote {args.output}")
     return 0
 

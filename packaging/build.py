@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from importlib.metadata import distributions
+from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,7 @@ DIST = ROOT / "dist"
 APP = DIST / "coordinator-app"
 FINGERPRINT = DIST / "coordinator-app.fingerprint"
 WORK = ROOT / "build" / "pyinstaller"
+TRANSLATIONS = ROOT / "resources" / "translations"
 # Everything in the checkout that ends up in the build or decides what does.
 INPUTS = ("coordinator_app", "resources", "ui", "packaging/pyinstaller", "pyproject.toml", "constraints.txt")
 
@@ -45,6 +48,17 @@ def fingerprint(root: Path) -> str:
                 digest.update(file.relative_to(root).as_posix().encode() + b"\0")
                 digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def compile_translations() -> None:
+    """Compile the translations (the .ts files, kept in git) into the .qm files the app loads (build products, not
+    in git), with Qt's lrelease from PySide6. Before anything else: the build ships resources/ as it finds it."""
+    spec = find_spec("PySide6")
+    lrelease = shutil.which("lrelease", path=str(Path(spec.origin).parent)) if spec and spec.origin else None
+    if lrelease is None:
+        raise SystemExit("Qt's lrelease not found: install the app first (pip install -e .[dist])")
+    for source in sorted(TRANSLATIONS.glob("*.ts")):
+        subprocess.run([lrelease, "-silent", str(source), "-qm", str(source.with_suffix(".qm"))], check=True)
 
 
 def up_to_date() -> bool:
@@ -74,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="build even if the last build is up to date")
     args = parser.parse_args(argv)
+    compile_translations()
     if args.force or not up_to_date():
         started = time.monotonic()
         build()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 
-from coordinator_app.domain.errors import ValidationError
+from coordinator_app.domain.errors import ValidationError, require_instant
 
 
 class Grade(IntEnum):
@@ -156,8 +156,7 @@ def quick_entry(key: str) -> QuickEntry:
 
 
 def _require_aware(name: str, value: dt.datetime) -> None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(name, value.isoformat(), "needs a time zone")
+    require_instant(name, value)
 
 
 def validate_ae(draft: AeDraft, today: dt.date) -> AeDraft:

@@ -15,13 +15,28 @@ class ValidationError(ValueError):
         super().__init__(f"{field} {shown(value)}: {problem}")
 
 
-SHOWN_LENGTH = 80
+def cut(text: str, limit: int) -> str:
+    """``text`` as a message quotes it: whole, or its start and end when longer than ``limit`` (a pasted page or a
+    runaway cell is not repeated back)."""
+    return text if len(text) <= limit else f"{text[: limit - 12]}…{text[-10:]}"
 
 
 def shown(value: object) -> str:
-    """The value as a message quotes it: its repr, cut short when long (a pasted page is not repeated back)."""
-    text = repr(value)
-    return text if len(text) <= SHOWN_LENGTH else f"{text[: SHOWN_LENGTH - 12]}…{text[-10:]}"
+    """A value as a message quotes it: its repr, cut short when long."""
+    return cut(repr(value), 80)
+
+
+def require_instant(field: str, value: dt.datetime) -> dt.datetime:
+    """``value`` if the app can store and show it: aware (a time zone says which clock it was read from) and inside
+    the calendar (years 1 to 9999) in UTC and on this desktop's clock; otherwise a ValidationError naming ``field``."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, value.isoformat(), "needs a time zone")
+    try:
+        value.astimezone(dt.UTC)
+        value.astimezone()
+    except OverflowError:
+        raise ValidationError(field, value.isoformat(), "is outside the calendar (years 1 to 9999)") from None
+    return value
 
 
 class ReasonRequiredError(ValidationError):
@@ -40,6 +55,7 @@ class ProtocolError(ValueError):
         self.problem = problem
         self.source = source
         where = f"{source}: " if source else ""
+        key, problem = cut(key, 120), cut(problem, 300)  # values from the file are quoted in the problem
         super().__init__(f"{where}{key}: {problem}" if key else f"{where}{problem}")
 
 

@@ -35,7 +35,7 @@ from coordinator_app.domain.eligibility import (
     Rule,
     ThresholdRule,
 )
-from coordinator_app.domain.errors import NotFoundError, ProtocolError
+from coordinator_app.domain.errors import NotFoundError, ProtocolError, shown
 from coordinator_app.domain.keyed_reader import KeyedReader
 from coordinator_app.domain.subjects import Sex
 
@@ -188,7 +188,7 @@ class VisitPlan:
         for visit in self.visits:
             if visit.code == code:
                 return visit
-        raise NotFoundError(f"{code!r} is not a visit of the visit plan ({', '.join(self.codes())})")
+        raise NotFoundError(f"{shown(code)} is not a visit of the visit plan ({', '.join(self.codes())})")
 
     def first_anchor(self) -> VisitDefinition:
         """The visit without an anchor: dose 1, the date the whole schedule counts from."""
@@ -216,7 +216,7 @@ class VisitPlan:
         for procedure in self.procedures:
             if procedure.code == code:
                 return procedure
-        raise NotFoundError(f"{code!r} is not a procedure of the visit plan")
+        raise NotFoundError(f"{shown(code)} is not a procedure of the visit plan")
 
     def procedures_of(self, code: str) -> tuple[Procedure, ...]:
         """What the visit packet of visit ``code`` lists, in the visit's order."""

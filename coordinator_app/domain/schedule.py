@@ -117,7 +117,7 @@ def build_schedule(plan: VisitPlan, dose1: dt.date, records: Mapping[str, VisitR
             done = record.actual if record.status is VisitStatus.DONE else None
             planned[code] = done or record.booked or dose1
         else:
-            planned[code] = effective(definition.anchor) + dt.timedelta(days=definition.day)
+            planned[code] = _plus(effective(definition.anchor), definition.day, code)
         return planned[code]
 
     schedule = []
@@ -129,8 +129,8 @@ def build_schedule(plan: VisitPlan, dose1: dt.date, records: Mapping[str, VisitR
                 code=visit.code,
                 definition=visit,
                 planned=day,
-                window_start=day - dt.timedelta(days=visit.before),
-                window_end=day + dt.timedelta(days=visit.after),
+                window_start=_plus(day, -visit.before, visit.code),
+                window_end=_plus(day, visit.after, visit.code),
                 booked=record.booked,
                 actual=record.actual,
                 status=record.status,
@@ -179,7 +179,8 @@ def reschedule(
     for dependent in _moving_dependents(plan, records, code):
         dependent_record = records.get(dependent, _UNRECORDED)
         if dependent_record.status is VisitStatus.SCHEDULED and dependent_record.booked is not None:
-            updated[dependent] = VisitRecord(VisitStatus.SCHEDULED, None, dependent_record.booked + delta)
+            moved = _plus(dependent_record.booked, delta.days, dependent)
+            updated[dependent] = VisitRecord(VisitStatus.SCHEDULED, None, moved)
 
     moves = []
     for visit in build_schedule(plan, dose1, updated):
@@ -234,6 +235,16 @@ def record_visit(
         if child.anchor == code and child.day < 0 and child_record.actual and actual < child_record.actual:
             raise ValidationError("actual", actual, f"is before {child.code} was done ({child_record.actual})")
     return {**records, code: VisitRecord(VisitStatus.DONE, actual, record.booked)}
+
+
+def _plus(day: dt.date, days: int, code: str) -> dt.date:
+    """``day`` moved by ``days``; a date that would leave the calendar (years 1 to 9999) is bad input, not a crash."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise ValidationError(
+            "date", day.isoformat(), f"puts visit {code} outside the calendar (years 1 to 9999): check the year"
+        ) from None
 
 
 def _definition(plan: VisitPlan, code: str) -> VisitDefinition:

@@ -90,5 +90,6 @@ def format_number(prefix: str, sequence: int, digits: int) -> str:
 
 def next_sequence(prefix: str, existing: list[str]) -> int:
     """One more than the highest number already issued with ``prefix`` (imported numbers included)."""
-    sequences = [int(n[len(prefix) :]) for n in existing if n.startswith(prefix) and n[len(prefix) :].isdigit()]
+    tails = [n[len(prefix) :] for n in existing if n.startswith(prefix)]
+    sequences = [int(tail) for tail in tails if tail.isascii() and tail.isdigit()]  # not "²": int() refuses it
     return max(sequences, default=0) + 1

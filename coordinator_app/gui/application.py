@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from coordinator_app import __version__
+from coordinator_app.gui.language import SYSTEM, ui_locale
 from coordinator_app.resource_files import CJK_FONT, resource
 
 ORGANISATION = "coordinator-app"
@@ -16,17 +17,20 @@ APPLICATION = "coordinator-app"
 DESKTOP_FILE = "org.coordinatorapp.CoordinatorApp"  # packaging/linux/<this>.desktop and the AppStream id
 
 
-def create_application(argv: Sequence[str]) -> QApplication:
-    """The app's QApplication (or the one that exists, e.g. under pytest-qt), with translators installed."""
+def create_application(argv: Sequence[str], language: str = SYSTEM) -> QApplication:
+    """The app's QApplication (or the one that exists, e.g. under pytest-qt), in ``language`` ("en", "zh_CN";
+    by default the system's): its translators installed and its locale the default one, for dates and numbers."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Trial Coordinator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(application_icon())
-    install_translations(app, QLocale())
+    locale = ui_locale(language)
+    QLocale.setDefault(locale)
+    install_translations(app, locale)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Trial Coordinator"))
     add_chinese_fallback_font(app)
     return app
 
@@ -54,17 +58,22 @@ def add_chinese_fallback_font(app: QApplication) -> None:
         app.setFont(font)
 
 
-def install_translations(app: QApplication, locale: QLocale) -> None:
-    """Qt's own strings (dialog buttons…) and the app's, for ``locale`` where translations exist."""
+def install_translations(app: QApplication, locale: QLocale) -> list[QTranslator]:
+    """Qt's own strings (dialog buttons…) and the app's, for ``locale`` where translations exist; the translators
+    installed."""
+    installed: list[QTranslator] = []
     qt_translator = QTranslator(app)
     if qt_translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
+        installed.append(qt_translator)
     folder = resource("translations")
     app_translator = QTranslator(app)
     if folder.is_dir() and app_translator.load(locale, "coordinator_app", "_", str(folder)):
         app.installTranslator(app_translator)
+        installed.append(app_translator)
+    return installed
 
 
 def user_settings() -> QSettings:
-    """Window geometry and the last tab, in the platform's usual place for per-user settings."""
+    """Window geometry, the last tab and the language, in the platform's usual place for per-user settings."""
     return QSettings(ORGANISATION, APPLICATION)

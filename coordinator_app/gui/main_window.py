@@ -23,6 +23,7 @@ from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
 from coordinator_app.gui.labels import label
+from coordinator_app.gui.language import LanguageMenu
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.tab import TrialTab
 from coordinator_app.services.trials import LoadResult, TrialSummary
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.form.loadProtocolAction.triggered.connect(self.load_protocol_file)
         self.form.importCtgovAction.triggered.connect(self.import_ctgov_record)
         self.form.refreshAction.triggered.connect(self.refresh)
+        self.language_menu = LanguageMenu(self.form.languageMenu, settings, self)
         self.form.aboutAction.triggered.connect(lambda: AboutDialog.show_about(self))
         self.form.changePasswordAction.triggered.connect(self.change_password)
         self.form.staffAction.triggered.connect(self.show_staff)

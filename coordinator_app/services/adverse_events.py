@@ -32,7 +32,7 @@ from coordinator_app.domain.adverse_events import (
     summarise,
     validate_ae,
 )
-from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError, require_instant
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
@@ -276,8 +276,7 @@ class AdverseEventService:
             raise ValidationError("adverse event", current.draft.term, "is not serious: only SAEs are reported")
         if not reported_to.strip():
             raise ValidationError("reported to", reported_to, "is required")
-        if reported_at.tzinfo is None or reported_at.utcoffset() is None:
-            raise ValidationError("reported at", reported_at.isoformat(), "needs a time zone")
+        require_instant("reported at", reported_at)
         if reported_at < current.draft.aware_at:
             raise ValidationError("reported at", reported_at.isoformat(), "is before the site became aware of it")
         if reported_at > (now or utc_now()):

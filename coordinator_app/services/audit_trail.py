@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain.audit_trail import COLUMNS, AuditRow
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ValidationError, shown
 from coordinator_app.services.database import Database
 from coordinator_app.storage.audit_chain import ChainProblem, ChainReport, verify_chain
 from coordinator_app.storage.models import AuditEntry, Subject, Trial
@@ -193,7 +193,9 @@ class AuditTrailService:
         with self._db.read() as session:
             found = session.execute(query).all()
         if not found:
-            raise NotFoundError(f"no subject numbered {number!r}" + (f" in {trial_nct_id}" if trial_nct_id else ""))
+            raise NotFoundError(
+                f"no subject numbered {shown(number)}" + (f" in {trial_nct_id}" if trial_nct_id else "")
+            )
         if len(found) > 1:
             trials = ", ".join(sorted(nct_id for _id, nct_id in found))
             raise ValidationError("subject", number, f"is a subject of several trials ({trials}): name the trial")

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from coordinator_app.domain.errors import cut, shown
+
 
 @dataclass(frozen=True)
 class ImportProblem:
@@ -17,8 +19,8 @@ class ImportProblem:
     problem: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.value!r}: {self.problem}" if self.value else f"{where}: {self.problem}"
+        where = f"line {self.line}" + (f", column {cut(self.column, 60)}" if self.column else "")
+        return f"{where}: {shown(self.value)}: {self.problem}" if self.value else f"{where}: {self.problem}"
 
 
 class CsvImportError(ValueError):
@@ -47,14 +49,20 @@ def read_rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Each data row by line number, after checking the header; every problem goes to ``problems``."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        problems.append(ImportProblem(reader.line_num, "", "", f"is not readable as CSV ({error})"))
+        return
     if header is None:
         problems.append(ImportProblem(1, "", "", "the file is empty: a header row is needed"))
         return
     columns = [name.strip() for name in header]
     before = len(problems)
     for index, name in enumerate(columns):
-        if name not in known:
+        if not name:
+            problems.append(ImportProblem(1, f"#{index + 1}", "", "has no name in the header row"))
+        elif name not in known:
             problems.append(ImportProblem(1, name, "", "is not a known column"))
         elif name in columns[:index]:
             problems.append(ImportProblem(1, name, "", "appears more than once"))
@@ -64,17 +72,21 @@ def read_rows(
     if len(problems) > before:
         return
     rows = 0
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines, as spreadsheets leave them at the end
-        rows += 1
-        if len(cells) != len(columns):
-            problems.append(
-                ImportProblem(
-                    reader.line_num, "", "", f"has {len(cells)} cells but the header has {len(columns)} columns"
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines, as spreadsheets leave them at the end
+            rows += 1
+            if len(cells) != len(columns):
+                problems.append(
+                    ImportProblem(
+                        reader.line_num, "", "", f"has {len(cells)} cells but the header has {len(columns)} columns"
+                    )
                 )
-            )
-            continue
-        yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
+                continue
+            yield reader.line_num, {name: cell.strip() for name, cell in zip(columns, cells, strict=True)}
+    except csv.Error as error:  # a cell past the csv module's limit (131072 characters), a stray quote...
+        problems.append(ImportProblem(reader.line_num, "", "", f"is not readable as CSV ({error})"))
+        return
     if rows == 0:
         problems.append(ImportProblem(2, "", "", "the file has a header but no rows"))

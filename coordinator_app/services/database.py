@@ -161,7 +161,8 @@ def _refuse_unstorable_text(session: Session, flush_context: object, instances: 
             column_type = attribute.columns[0].type
             if not isinstance(value, str) or not isinstance(column_type, String):
                 continue
-            field = attribute.key.replace("_", " ")
+            record = state.mapper.local_table.name.removesuffix("s").replace("_", " ")  # subject_facts: subject fact
+            field = f"{record} {attribute.key.replace('_', ' ')}"
             if "\x00" in value:
                 raise ValidationError(field, value, NUL_PROBLEM)
             if column_type.length is not None and len(value) > column_type.length:

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
-from coordinator_app.domain.errors import ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import ReasonRequiredError, ValidationError, require_instant
 from coordinator_app.domain.protocol import Intervention
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.database import Database
@@ -134,6 +134,9 @@ class InfusionService:
         if not answers.investigator.strip():
             raise ValidationError("investigator", answers.investigator, "is required for the safety check")
         self._schedules.require_schedule(subject_id)
+        infusions = [v.code for v in self._schedules.plan_of_subject(subject_id).infusions()]
+        if code not in infusions:
+            raise ValidationError("visit", code, f"is not an infusion of the visit plan ({', '.join(infusions)})")
         with self._db.write(actor, permission=Permission.ADMINISTER) as session:
             session.add(
                 models.SafetyCheck(
@@ -266,9 +269,9 @@ class InfusionService:
         _number("volume (mL)", draft.volume_ml)
         _number("rate (mL/h)", draft.rate_ml_per_hour)
         _number("transport temperature (°C)", draft.transport_temperature_c)
-        for moment in (draft.prepared_at, draft.infusion_start, draft.infusion_end):
-            if moment.tzinfo is None:
-                raise ValueError("infusion times must carry their time zone")
+        require_instant("prepared at", draft.prepared_at)
+        require_instant("infusion start", draft.infusion_start)
+        require_instant("infusion stop", draft.infusion_end)
         if not draft.prepared_at <= draft.infusion_start < draft.infusion_end:
             raise ValidationError(
                 "infusion times",

@@ -37,7 +37,7 @@ from coordinator_app.documents.visit_packet import (
     build_visit_packets_pdf,
 )
 from coordinator_app.domain.eligibility import age_in_completed_years
-from coordinator_app.domain.errors import NotFoundError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ValidationError, shown
 from coordinator_app.domain.protocol import Protocol, VisitPlan
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.services.adverse_events import assessment_content
@@ -195,7 +195,7 @@ class PacketService:
                 )
             )
         if subject_id is None:
-            raise NotFoundError(f"no subject numbered {wanted!r} in trial {protocol.nct_id}")
+            raise NotFoundError(f"no subject numbered {shown(wanted)} in trial {protocol.nct_id}")
         return subject_id
 
     def _packets(

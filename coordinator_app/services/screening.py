@@ -25,7 +25,7 @@ from coordinator_app.domain.eligibility import (
     format_fact,
     parse_fact,
 )
-from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError, require_instant, shown
 from coordinator_app.domain.identity import mask_identity_number, validate_identity_number
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import (
@@ -161,7 +161,7 @@ class ScreeningService:
                 )
             )
         if subject_id is None:
-            raise NotFoundError(f"no subject numbered {wanted!r} in this trial")
+            raise NotFoundError(f"no subject numbered {shown(wanted)} in this trial")
         return self.detail(subject_id)
 
     def details(self, trial_id: int) -> list[SubjectDetail]:
@@ -522,8 +522,7 @@ def validate_consent(
         )
     if not document_version.strip():
         raise ValidationError("consent version", document_version, "is required")
-    if signed_at.tzinfo is None:
-        raise ValueError("consent time must carry its time zone")
+    require_instant("consent signed", signed_at)
     if signed_at > dt.datetime.now(dt.UTC):
         raise ValidationError("consent signed", signed_at.isoformat(timespec="minutes"), "is in the future")
     if not obtained_by.strip():

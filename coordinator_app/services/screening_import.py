@@ -156,6 +156,13 @@ def _parse_row(
         cells.problem("assessment_date", assessed.isoformat(), "is in the future")
     if consent and consent > today:
         cells.problem("consent_date", consent.isoformat(), "is in the future")
+    elif consent and born and consent < born:
+        cells.problem("consent_date", consent.isoformat(), "is before the date of birth")
+    elif consent:
+        try:
+            _local_midnight(consent).astimezone(dt.UTC)
+        except (ValueError, OverflowError):
+            cells.problem("consent_date", consent.isoformat(), "is outside the calendar (years 1 to 9999)")
     facts: dict[str, str] = {}
     values = {}
     for name, definition in definitions.items():
@@ -195,6 +202,11 @@ def _column_of(field_name: str) -> str:
     )
 
 
+def _local_midnight(day: dt.date) -> dt.datetime:
+    """When a consent that the log dates by day only is taken to have been signed: that day's start, here."""
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
 def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -> models.Subject:
     subject = models.Subject(
         trial_id=trial_id,
@@ -215,7 +227,7 @@ def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -
         if value
     ]
     if row.consent_date is not None:
-        local_midnight = dt.datetime.combine(row.consent_date, dt.time()).astimezone()
+        local_midnight = _local_midnight(row.consent_date)
         subject.consents = [
             models.Consent(
                 document_version=consent_version,

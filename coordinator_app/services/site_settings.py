@@ -43,6 +43,17 @@ _KEYS: dict[str, Callable[[str], int | dt.time | str]] = {
     "backups_kept": int,
 }
 
+# The largest sensible value of each whole-number rule: beyond it a typo (an extra digit), and far beyond it a
+# value that breaks what uses it (an SAE deadline past the year 9999, an idle-lock timer past Qt's int).
+_MAXIMUM = {
+    "max_infusions_per_day": 100,
+    "preparation_limit_minutes": 7 * 24 * 60,
+    "visit_minutes": 24 * 60,
+    "sae_report_hours": 365 * 24,
+    "idle_lock_minutes": 24 * 60,
+    "backups_kept": 10_000,
+}
+
 
 class SiteSettingsService:
     def __init__(self, database: Database) -> None:
@@ -66,6 +77,10 @@ class SiteSettingsService:
             raise ValidationError(key, value, "is not a valid value") from None
         if isinstance(parsed, int) and parsed < 1:
             raise ValidationError(key, value, "must be at least 1")
+        if isinstance(parsed, int) and parsed > _MAXIMUM[key]:
+            raise ValidationError(key, value, f"must be at most {_MAXIMUM[key]}")
+        if isinstance(parsed, dt.time) and parsed.tzinfo is not None:
+            raise ValidationError(key, value, "is a time of day at the site, without a time zone")
         with self._db.write(actor, permission=Permission.MANAGE_SITE) as session:
             row = session.get(SiteSetting, key)
             if row is None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import ContactCategory, ContactKind
 from coordinator_app.domain.ctgov import load_ctgov_file
-from coordinator_app.domain.errors import NotFoundError
+from coordinator_app.domain.errors import NotFoundError, shown
 from coordinator_app.domain.protocol import (
     Person,
     Protocol,
@@ -142,7 +142,7 @@ class TrialService:
             if trial.nct_id == nct_id.strip().upper():
                 return trial
         known = ", ".join(t.nct_id for t in trials) or "none"
-        raise NotFoundError(f"trial {nct_id!r} is not in this database (known: {known})")
+        raise NotFoundError(f"trial {shown(nct_id)} is not in this database (known: {known})")
 
     def protocol(self, trial_id: int) -> Protocol:
         """The trial's stored protocol (validated again when read: the database may come from elsewhere)."""

@@ -26,7 +26,7 @@ from coordinator_app.domain.access import (
     validate_new_password,
     validate_username,
 )
-from coordinator_app.domain.errors import AuthenticationError, NotFoundError, ValidationError
+from coordinator_app.domain.errors import AuthenticationError, NotFoundError, ValidationError, shown
 from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
 from coordinator_app.storage.models import SignInEvent, User
@@ -289,7 +289,7 @@ def _locked_message(until: dt.datetime) -> str:
 def _load(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
-        raise NotFoundError(f"no user {username!r}")
+        raise NotFoundError(f"no user {shown(username)}")
     return user
 
 

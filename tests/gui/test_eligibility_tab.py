@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ACTOR, INVESTIGATOR, signs
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -34,7 +35,6 @@ from coordinator_app.services.screening import SubjectDetail, SubjectDraft
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace
-from conftest import ACTOR, INVESTIGATOR, signs
 
 EDIT = Qt.ItemDataRole.EditRole
 

@@ -42,10 +42,6 @@ class PrintError(Exception):
     """The printer refused the job (could not start, or could not start a new page)."""
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("PdfPreview", text)
-
-
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     """Print the pages of ``document`` in the printer's page range; the number of pages printed.
 
@@ -61,14 +57,15 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
         return 0
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(_translate("The printer could not start the job."))
+        raise PrintError(QCoreApplication.translate("PdfPreview", "The printer could not start the job."))
     options = QPdfDocumentRenderOptions()
     options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
     oversampling = min(1.0, PRINT_DPI / max(printer.resolution(), 1))
     try:
         for number, page in enumerate(pages):
             if number and not printer.newPage():
-                raise PrintError(_translate("The printer could not start page {page}.").format(page=page + 1))
+                message = QCoreApplication.translate("PdfPreview", "The printer could not start page {page}.")
+                raise PrintError(message.format(page=page + 1))
             area = painter.viewport()  # the printable area, in device pixels
             points = document.pagePointSize(page)
             if points.isEmpty() or area.isEmpty():

@@ -25,12 +25,6 @@ from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.labels import label
 from coordinator_app.services.screening import SubjectDetail
 
-_CONTEXT = "EligibilityText"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def ui_language() -> str:
     """ "zh" when the UI runs in Chinese, else "en" (for the protocol's two-language texts)."""
@@ -55,12 +49,14 @@ def format_decimal(value: Decimal | str) -> str:
 def format_fact_value(definition: FactDefinition, value: str) -> str:
     """A fact's canonical text as the user reads it; "" (unknown) reads "not entered"."""
     if not value:
-        return tr("not entered")
+        return QCoreApplication.translate("EligibilityText", "not entered")
     match definition.type:
+        case FactType.YES_NO if value == "yes":
+            return QCoreApplication.translate("EligibilityText", "Yes")
         case FactType.YES_NO:
-            return tr("Yes") if value == "yes" else tr("No")
+            return QCoreApplication.translate("EligibilityText", "No")
         case FactType.DATE_OR_NONE if value == "none":
-            return tr("none")
+            return QCoreApplication.translate("EligibilityText", "none")
         case FactType.DATE | FactType.DATE_OR_NONE:
             return format_date(dt.date.fromisoformat(value))
         case FactType.NUMBER:
@@ -74,13 +70,15 @@ def item_name(name: str, definitions: Mapping[str, FactDefinition]) -> str:
     if name in definitions:
         return best(definitions[name].label)
     record = {
-        DATE_OF_BIRTH: tr("Date of birth"),
-        SEX: tr("Sex"),
-        CONSENT: tr("Informed consent"),
+        DATE_OF_BIRTH: QCoreApplication.translate("EligibilityText", "Date of birth"),
+        SEX: QCoreApplication.translate("EligibilityText", "Sex"),
+        CONSENT: QCoreApplication.translate("EligibilityText", "Informed consent"),
     }
     if name in record:
         return record[name]
-    return tr("{code} (no rule in the protocol: cannot be assessed)").format(code=name)
+    return QCoreApplication.translate("EligibilityText", "{code} (no rule in the protocol: cannot be assessed)").format(
+        code=name
+    )
 
 
 def item_value(name: str, subject: SubjectDetail, definitions: Mapping[str, FactDefinition]) -> str:
@@ -93,16 +91,18 @@ def item_value(name: str, subject: SubjectDetail, definitions: Mapping[str, Fact
         return label(subject.sex)
     if name == CONSENT:
         if subject.consent is None:
-            return tr("not recorded")
-        return tr("signed {date}").format(date=format_date(subject.consent.signed_on))
+            return QCoreApplication.translate("EligibilityText", "not recorded")
+        return QCoreApplication.translate("EligibilityText", "signed {date}").format(
+            date=format_date(subject.consent.signed_on)
+        )
     return ""
 
 
 def item_source(name: str, subject: SubjectDetail) -> str:
     if name in (DATE_OF_BIRTH, SEX):
-        return tr("registration")
+        return QCoreApplication.translate("EligibilityText", "registration")
     if name == CONSENT:
-        return tr("consent record") if subject.consent else ""
+        return QCoreApplication.translate("EligibilityText", "consent record") if subject.consent else ""
     entry = subject.facts.get(name)
     return entry.source_note if entry else ""
 
@@ -130,17 +130,17 @@ def derived_text(derived: Iterable[tuple[str, object]], unit: str) -> list[str]:
             number = locale.toString(int(value)) if isinstance(value, int) else str(value)
         match key:
             case "age_years":
-                texts.append(tr("age {n}").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "age {n}").format(n=number))
             case "elapsed_years":
-                texts.append(tr("{n} full years since").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "{n} full years since").format(n=number))
             case "elapsed_months":
-                texts.append(tr("{n} full months since").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "{n} full months since").format(n=number))
             case "value":
-                texts.append(tr("value {n}").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "value {n}").format(n=number))
             case "difference":
-                texts.append(tr("difference {n}").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "difference {n}").format(n=number))
             case "days_before":
-                texts.append(tr("{n} days before").format(n=number))
+                texts.append(QCoreApplication.translate("EligibilityText", "{n} days before").format(n=number))
             case _:
                 texts.append(f"{key} {number}")
     return texts

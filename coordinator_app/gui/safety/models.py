@@ -81,8 +81,8 @@ def time_left_text(left: dt.timedelta) -> str:
     minutes = int(abs(left).total_seconds() // 60)
     hours, rest = divmod(minutes, 60)
     if left < dt.timedelta(0):
-        return QCoreApplication.translate(_CONTEXT, "overdue by {h} h {m} min").format(h=hours, m=f"{rest:02d}")
-    return QCoreApplication.translate(_CONTEXT, "{h} h {m} min left").format(h=hours, m=f"{rest:02d}")
+        return QCoreApplication.translate("SafetyLabels", "overdue by {h} h {m} min").format(h=hours, m=f"{rest:02d}")
+    return QCoreApplication.translate("SafetyLabels", "{h} h {m} min left").format(h=hours, m=f"{rest:02d}")
 
 
 @dataclass(frozen=True)
