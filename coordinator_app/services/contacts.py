@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.attributes import flag_modified
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import (
@@ -116,7 +115,6 @@ class ContactService:
             contact = _load(session, contact_id)
             require_version(session, "contacts", contact.id, contact, expected_version, f"contact {contact.name}")
             _apply(session, contact, trial_id, clean)
-            flag_modified(contact, "name")  # its delegation lines changed: the contact's version moves on too
         return self.get(contact_id, trial_id)
 
     def retire(self, contact_id: int, trial_id: int, on: dt.date, actor: str) -> ContactRecord:

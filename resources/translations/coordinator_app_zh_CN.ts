@@ -183,6 +183,50 @@
 <context>
     <name>AeSummaryModel</name>
     <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>adverse events</source>
+        <translation>不良事件</translation>
+    </message>
+    <message>
+        <source>serious adverse events</source>
+        <translation>严重不良事件</translation>
+    </message>
+    <message>
+        <source>related (possible, probable, definite)</source>
+        <translation>相关（可能有关、很可能有关、肯定有关）</translation>
+    </message>
+    <message>
+        <source>subjects with an adverse event</source>
+        <translation>发生不良事件的受试者</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>相关性</translation>
+    </message>
+    <message>
+        <source>dose period</source>
+        <translation>给药阶段</translation>
+    </message>
+    <message>
+        <source>before dose 1</source>
+        <translation>第 1 剂前</translation>
+    </message>
+    <message>
+        <source>after dose 1</source>
+        <translation>第 1 剂后</translation>
+    </message>
+    <message>
+        <source>after dose 2</source>
+        <translation>第 2 剂后</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>部分</translation>
     </message>
@@ -968,11 +1012,11 @@ Save it as a protocol deviation? Reason:</source>
     </message>
     <message>
         <source>This exclusion criterion applies: the subject is not eligible.</source>
-        <translation>此排除标准适用：受试者不符合入选条件。</translation>
+        <translation>符合此排除标准：受试者不符合入选条件。</translation>
     </message>
     <message>
         <source>This exclusion criterion does not apply.</source>
-        <translation>此排除标准不适用。</translation>
+        <translation>不符合此排除标准。</translation>
     </message>
     <message>
         <source>Cannot be decided yet: missing {items}.</source>
@@ -980,7 +1024,7 @@ Save it as a protocol deviation? Reason:</source>
     </message>
     <message>
         <source>Not applicable to this subject (limited to the other sex).</source>
-        <translation>不涉及该受试者（仅限另一性别）。</translation>
+        <translation>不适用于该受试者（仅限另一性别）。</translation>
     </message>
 </context>
 <context>
@@ -1221,7 +1265,7 @@ Save it as a protocol deviation? Reason:</source>
     </message>
     <message>
         <source>Active</source>
-        <translation>在职</translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>Retired on {date}</source>
@@ -1636,7 +1680,7 @@ Save it as a protocol deviation? Reason:</source>
     </message>
     <message>
         <source>&lt;b&gt;Eligible&lt;/b&gt; on {date}: every inclusion criterion is met and no exclusion criterion applies.</source>
-        <translation>{date} &lt;b&gt;符合入选&lt;/b&gt;：满足全部入选标准，且不适用任何排除标准。</translation>
+        <translation>{date} &lt;b&gt;符合入选&lt;/b&gt;：满足全部入选标准，且不符合任何排除标准。</translation>
     </message>
     <message>
         <source>{code} {state}: {text}</source>
@@ -2480,11 +2524,11 @@ To enrol beyond the target, give the reason (e.g. the sponsor&apos;s approval).<
     </message>
     <message>
         <source>Applies</source>
-        <translation>适用</translation>
+        <translation>符合排除</translation>
     </message>
     <message>
         <source>Does not apply</source>
-        <translation>不适用</translation>
+        <translation>不符合排除</translation>
     </message>
     <message>
         <source>Missing</source>
@@ -2492,7 +2536,7 @@ To enrol beyond the target, give the reason (e.g. the sponsor&apos;s approval).<
     </message>
     <message>
         <source>Not applicable</source>
-        <translation>不涉及</translation>
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Yes / no</source>

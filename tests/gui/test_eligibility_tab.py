@@ -214,7 +214,8 @@ def test_entering_facts_updates_the_checklist_and_the_verdict_at_once(
     assert "Active infection" in tab.form.verdictBanner.text()  # still incomplete
     assert "EX6: Missing → Does not apply" in tab.form.statusLabel.text()
 
-    assert enter_fact(tab, "pt_seconds", "15.4")
+    tab.ask_reason = lambda title, text: "transcription error corrected"  # type: ignore[method-assign]
+    assert enter_fact(tab, "pt_seconds", "15.4")  # a saved value corrected, with a reason
     assert state(tab, "EX6") is CriterionState.APPLIES
     assert "Not eligible" in tab.form.verdictBanner.text()
     assert "EX6 applies: PT prolongation is greater than 3 seconds" in tab.form.verdictBanner.text()

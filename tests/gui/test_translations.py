@@ -158,6 +158,18 @@ def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
 
 
 @pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def shown_window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindow:
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
 def language_restored(qapp: QApplication) -> Iterator[QApplication]:
     """Whatever language a test starts the app in, the other tests find it as it was (English)."""
     before = set(qapp.findChildren(QTranslator))
@@ -177,10 +189,9 @@ def chinese(language_restored: QApplication) -> QApplication:
 
 
 def test_the_main_window_and_qts_own_buttons_speak_chinese(
-    chinese: QApplication, qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+    chinese: QApplication, qtbot: QtBot, demo_workspace: Workspace, settings: QSettings
 ) -> None:
-    window = MainWindow(demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
+    window = shown_window(qtbot, demo_workspace, settings)
     tabs = window.form.tabs
 
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["概览(&O)", "入选评估(&E)", "输注日历(&C)", "联系人(&O)"]
@@ -221,11 +232,9 @@ def test_dates_numbers_and_weekdays_in_chinese(chinese: QApplication) -> None:
 
 
 def test_the_language_is_chosen_in_the_view_menu_for_the_next_start(
-    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_workspace: Workspace, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(demo_workspace, settings)
-    qtbot.addWidget(window)
+    window = shown_window(qtbot, demo_workspace, settings)
     told: list[str] = []
     monkeypatch.setattr(window.language_menu, "inform", lambda title, message: told.append(message))
     system, english, chinese = window.language_menu.group.actions()
@@ -239,8 +248,7 @@ def test_the_language_is_chosen_in_the_view_menu_for_the_next_start(
     chinese.trigger()
     assert len(told) == 1  # the same choice again: nothing to say
 
-    again = MainWindow(demo_workspace, settings)
-    qtbot.addWidget(again)
+    again = shown_window(qtbot, demo_workspace, settings)
     assert [a.isChecked() for a in again.language_menu.group.actions()] == [False, False, True]
     settings.setValue(LANGUAGE_KEY, "fr")  # not offered (edited by hand): the system's language
     assert saved_language(settings) == ""

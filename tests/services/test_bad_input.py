@@ -199,7 +199,7 @@ def test_record_consent(
             )
 
 
-@settings(BAD_INPUT, max_examples=25)
+@settings(BAD_INPUT, max_examples=20)
 @given(on=junk_date(TODAY), override=junk_text("sponsor agreed to one more"))
 def test_enrol(workspace: Workspace, trial: TrialSummary, stock: Stock, on: dt.date, override: str) -> None:
     subject_id = stock.take("signed", lambda: signed_eligible(workspace, trial.id, ACTOR, INVESTIGATOR))
@@ -211,7 +211,7 @@ def test_enrol(workspace: Workspace, trial: TrialSummary, stock: Stock, on: dt.d
         assert detail.subject_number
 
 
-@settings(BAD_INPUT, max_examples=25)
+@settings(BAD_INPUT, max_examples=20)
 @given(
     signer=mostly(
         st.just(Credentials(INVESTIGATOR, PASSWORD)),
@@ -244,7 +244,7 @@ def test_screen_fail(workspace: Workspace, trial: TrialSummary, stock: Stock, on
         same(detail.status_reason, reason.strip(), "reason")
 
 
-@settings(BAD_INPUT, max_examples=25)
+@settings(BAD_INPUT, max_examples=20)
 @given(on=junk_date(TODAY), reason=junk_text("moved away"))
 def test_withdraw(workspace: Workspace, trial: TrialSummary, stock: Stock, on: dt.date, reason: str) -> None:
     subject_id = stock.take("enrolled", lambda: enrolled(workspace, trial.id, ACTOR, INVESTIGATOR))

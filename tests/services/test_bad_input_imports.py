@@ -224,7 +224,7 @@ def visit_histories(draw: st.DrawFn, enrolled_on: dt.date) -> str:
     return _csv(header, rows)
 
 
-@settings(BAD_INPUT, max_examples=40)
+@settings(BAD_INPUT, max_examples=30)
 @given(data=st.data())
 def test_import_visit_history(workspace: Workspace, trial: TrialSummary, stock: Stock, data: st.DataObject) -> None:
     enrolled_on = TODAY - dt.timedelta(days=40)

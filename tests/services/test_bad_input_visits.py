@@ -272,7 +272,7 @@ def infusion_changes(draw: st.DrawFn) -> dict[str, object]:
 EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone(dt.timedelta(hours=14)))
 
 
-@settings(BAD_INPUT, max_examples=40)
+@settings(BAD_INPUT, max_examples=30)
 @given(
     changes=infusion_changes(),
     code=mostly(st.just("D1"), VISIT_CODES),

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from coordinator_app.domain.adverse_events import (
     ActionTaken,
+    Grade,
     Outcome,
     Relationship,
     ReportKind,
@@ -219,9 +220,37 @@ class LabTableModel(RecordTableModel[LabValue]):
 
 SummaryRow = tuple[str, str, int]
 
+# The summary's words as the domain gives them for the CSV (grades and relationships have their own names).
+_SUMMARY_WORDS: dict[str, object] = {
+    "all": QT_TRANSLATE_NOOP("AeSummaryModel", "all"),
+    "adverse events": QT_TRANSLATE_NOOP("AeSummaryModel", "adverse events"),
+    "serious adverse events": QT_TRANSLATE_NOOP("AeSummaryModel", "serious adverse events"),
+    "related (possible, probable, definite)": QT_TRANSLATE_NOOP(
+        "AeSummaryModel", "related (possible, probable, definite)"
+    ),
+    "subjects with an adverse event": QT_TRANSLATE_NOOP("AeSummaryModel", "subjects with an adverse event"),
+    "grade": QT_TRANSLATE_NOOP("AeSummaryModel", "grade"),
+    "relationship": QT_TRANSLATE_NOOP("AeSummaryModel", "relationship"),
+    "dose period": QT_TRANSLATE_NOOP("AeSummaryModel", "dose period"),
+    "before dose 1": QT_TRANSLATE_NOOP("AeSummaryModel", "before dose 1"),
+    "after dose 1": QT_TRANSLATE_NOOP("AeSummaryModel", "after dose 1"),
+    "after dose 2": QT_TRANSLATE_NOOP("AeSummaryModel", "after dose 2"),
+}
+
+
+def summary_text(section: str, text: str) -> str:
+    """A section or category of the AE summary in the user's language."""
+    if section == "grade" and (grade := next((g for g in Grade if grade_label(g) == text), None)):
+        return grade_label(grade, language())
+    if section == "relationship" and text in set(Relationship):
+        return ae_label(Relationship(text))
+    if text in _SUMMARY_WORDS:
+        return QCoreApplication.translate("AeSummaryModel", str(_SUMMARY_WORDS[text]))
+    return text
+
 
 class AeSummaryModel(RecordTableModel[SummaryRow]):
-    """The trial's AE summary: one (section, category, count) line per row, as in the CSV."""
+    """The trial's AE summary: one (section, category, count) line per row, as in the CSV (in the user's words)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([self.tr("Section"), self.tr("Category"), self.tr("Count")], parent)
@@ -233,7 +262,8 @@ class AeSummaryModel(RecordTableModel[SummaryRow]):
             return None
         section, category, count = self._records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (section, category, QLocale().toString(count))[index.column()]
+            texts = (summary_text("", section), summary_text(section, category), QLocale().toString(count))
+            return texts[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
