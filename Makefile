@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraint
 TS := resources/translations/coordinator_app_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint forms translations screenshots dist clean
+.PHONY: run test bench lint forms translations screenshots dist clean
 
 run: $(VENV)/.installed-app $(QM)
 	$(BIN)/coordinator-app
@@ -20,6 +20,12 @@ test: $(VENV)/.installed-test $(QM)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The benchmark suite of the performance issue (not part of `make test`: it takes about half an hour, most of it at the
+# issue's full size): prints the tables, writes benchmarks/results.json and benchmarks/RESULTS.md. Options, e.g. a
+# quick run: make bench BENCH_ARGS="--scales 0.01,0.1" (see python benchmarks/run.py --help).
+bench: $(VENV)/.installed-test $(QM)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -42,6 +42,7 @@ def test_wheel_carries_resources_forms_and_sources(wheel: Path) -> None:
     assert "coordinator_app/resources/protocols/NCT05106972.toml" in names
     assert "coordinator_app/resources/fonts/wqy-microhei.ttc" in names
     assert "coordinator_app/resources/fonts/wqy-microhei.LICENSE.txt" in names
+    assert "coordinator_app/resources/translations/coordinator_app_zh_CN.qm" in names  # compiled by hatch_build.py
     assert "coordinator_app/ui/main_window.ui" in names
     assert "coordinator_app/gui/forms/ui_main_window.py" in names
     assert "coordinator_app/storage/migrations/versions/0001_trials_and_audit_log.py" in names

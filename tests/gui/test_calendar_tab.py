@@ -16,8 +16,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.domain.access import SignatureMeaning
 from coordinator_app.domain.protocol import Text
 from coordinator_app.domain.schedule import ScheduledVisit, VisitStatus
+from coordinator_app.gui.access.signature_dialog import SignatureInput, SignatureRequest
 from coordinator_app.gui.calendar.agenda_model import AgendaColumn, TodayColumn, TodaySection
 from coordinator_app.gui.calendar.awaiting_model import AwaitingSubject
 from coordinator_app.gui.calendar.dialogs import (
@@ -32,9 +34,11 @@ from coordinator_app.gui.calendar.infusion_dialog import InfusionRecordDialog, V
 from coordinator_app.gui.calendar.markers import Marker
 from coordinator_app.gui.calendar.tab import CalendarTab, VisitRef
 from coordinator_app.gui.calendar.timeline import TimelineColumn
-from coordinator_app.gui.formatting import format_date
+from coordinator_app.gui.formatting import format_date, format_long_date
+from coordinator_app.services.demo_users import DEMO_NURSE, DEMO_PASSWORD
 from coordinator_app.services.infusions import InfusionDraft, SafetyAnswers, VitalSigns
 from coordinator_app.services.schedule import ReschedulePreview
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace
 
 Seam = list[tuple[object, ...]]
@@ -49,6 +53,19 @@ def tab(qtbot: QtBot, demo_workspace: Workspace) -> Iterator[CalendarTab]:
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
+
+
+@pytest.fixture
+def signatures(tab: CalendarTab, monkeypatch: pytest.MonkeyPatch) -> list[SignatureRequest]:
+    """Every signature the tab asks for; the user it names signs with the demo password."""
+    asked: list[SignatureRequest] = []
+
+    def ask(request: SignatureRequest) -> SignatureInput:
+        asked.append(request)
+        return SignatureInput(Credentials(request.username, DEMO_PASSWORD))
+
+    monkeypatch.setattr(tab, "ask_signature", ask)
+    return asked
 
 
 @pytest.fixture
@@ -327,7 +344,11 @@ def test_reschedule_dialog_asks_for_a_deviation_reason_outside_the_window(
 
 
 def test_recording_the_overdue_visit_done_clears_it(
-    tab: CalendarTab, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, errors: Seam
+    tab: CalendarTab,
+    demo_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: Seam,
+    signatures: list[SignatureRequest],
 ) -> None:
     today = dt.date.today()
     tab.form.pages.setCurrentWidget(tab.form.todayPage)
@@ -346,6 +367,9 @@ def test_recording_the_overdue_visit_done_clears_it(
 
     assert errors == []
     assert asked[0].code == "W8"
+    (signature,) = signatures  # a visit done is signed "completed visit", by the coordinator signed in
+    assert (signature.meaning, signature.username) == (SignatureMeaning.COMPLETED_VISIT, demo_workspace.actor)
+    assert "W8" in signature.summary and format_long_date(today) in signature.summary
     assert today_rows(tab, TodaySection.OVERDUE) == []
     assert "<b>0</b> overdue" in tab.form.summaryLabel.text()
     tab.show_timeline(ref.subject_id, "W8")
@@ -354,7 +378,11 @@ def test_recording_the_overdue_visit_done_clears_it(
 
 
 def test_an_infusion_cannot_be_recorded_done_without_its_record(
-    tab: CalendarTab, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, errors: Seam
+    tab: CalendarTab,
+    demo_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: Seam,
+    signatures: list[SignatureRequest],
 ) -> None:
     select_timeline_visit(tab, demo_workspace, "DEMO-005", "D1")
     monkeypatch.setattr(tab, "ask_outcome", lambda ref, visit: VisitOutcome(VisitStatus.DONE, dt.date.today()))
@@ -369,7 +397,11 @@ def test_an_infusion_cannot_be_recorded_done_without_its_record(
 
 
 def test_infusion_record_marks_dose1_given(
-    tab: CalendarTab, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, errors: Seam
+    tab: CalendarTab,
+    demo_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: Seam,
+    signatures: list[SignatureRequest],
 ) -> None:
     tab.form.pages.setCurrentWidget(tab.form.todayPage)
     row = next(r for r in range(tab.today_model.rowCount()) if tab.today_model.record(r).visit.code == "D1")
@@ -393,10 +425,51 @@ def test_infusion_record_marks_dose1_given(
     tab.show_timeline(subject_id(demo_workspace, "DEMO-005"), "D1")
     assert timeline(tab)["D1"][1] == "Done"
     assert "D1 given to DEMO-005" in tab.form.statusLabel.text()
+    assert [s.meaning for s in signatures] == [SignatureMeaning.ADMINISTERED] * 2
+    assert "LOT-7" in signatures[-1].summary
+
+
+def test_a_wrong_password_or_a_cancelled_signature_loses_nothing_of_the_infusion_record(
+    tab: CalendarTab, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, errors: Seam
+) -> None:
+    select_timeline_visit(tab, demo_workspace, "DEMO-005", "D1")
+    draft = good_draft()
+    opened: list[InfusionDraft | None] = []
+
+    def open_record(ref: VisitRef, visit: ScheduledVisit, previous: InfusionDraft | None) -> InfusionDraft:
+        opened.append(previous)
+        return previous or draft  # OK pressed on what the form shows
+
+    answers = iter(
+        [
+            SignatureInput(Credentials(DEMO_NURSE, "not the password")),
+            None,  # the nurse cancels the signature
+            SignatureInput(Credentials(DEMO_NURSE, DEMO_PASSWORD)),
+        ]
+    )
+    asked: list[SignatureRequest] = []
+
+    def ask(request: SignatureRequest) -> SignatureInput | None:
+        asked.append(request)
+        return next(answers)
+
+    monkeypatch.setattr(tab, "open_infusion_record", open_record)
+    monkeypatch.setattr(tab, "ask_signature", ask)
+
+    tab.form.infusionButton.click()
+
+    assert "password is wrong" in asked[1].problem and asked[1].username == DEMO_NURSE  # asked again at once
+    assert opened == [None, draft]  # the cancelled signature reopened the record as typed
+    assert errors == []
+    assert timeline(tab)["D1"][1] == "Done"
 
 
 def test_a_cell_dose_outside_the_tolerance_is_saved_only_with_a_reason(
-    tab: CalendarTab, demo_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, errors: Seam
+    tab: CalendarTab,
+    demo_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: Seam,
+    signatures: list[SignatureRequest],
 ) -> None:
     select_timeline_visit(tab, demo_workspace, "DEMO-005", "D1")
     asked: list[str] = []
@@ -409,6 +482,7 @@ def test_a_cell_dose_outside_the_tolerance_is_saved_only_with_a_reason(
 
     assert errors == []
     assert "cells per dose" in asked[0]
+    assert "Protocol deviation: only 1.5e8 released" in signatures[-1].summary  # the signature covers the reason
     assert timeline(tab)["D1"][1] == "Done"
     assert [tab.deviation_model.index(0, column).data() for column in range(2)] == ["D1", "Cell dose"]
 
@@ -467,9 +541,12 @@ def test_infusion_dialog_shows_the_preparation_minutes_and_builds_the_draft(
     qtbot: QtBot, demo_workspace: Workspace
 ) -> None:
     d1 = demo_workspace.schedules.require_schedule(subject_id(demo_workspace, "DEMO-005")).visit("D1")
-    dialog = InfusionRecordDialog("DEMO-005", d1, dt.date.today(), 120, "1×10⁸ ± 10%", None)
+    dialog = InfusionRecordDialog(
+        "DEMO-005", d1, dt.date.today(), 120, "1×10⁸ ± 10%", None, administered_by="DEMO 刘护士 (Nurse Liu)"
+    )
     qtbot.addWidget(dialog)
     form = dialog.form
+    assert form.administeredByEdit.text() == "DEMO 刘护士 (Nurse Liu)"  # the signed-in nurse, editable
     form.preparedEdit.setTime(form.preparedEdit.time().fromString("07:00", "HH:mm"))
     form.startEdit.setTime(form.startEdit.time().fromString("08:30", "HH:mm"))
     form.endEdit.setTime(form.endEdit.time().fromString("09:15", "HH:mm"))
@@ -528,7 +605,7 @@ def test_a_trial_without_a_visit_plan_shows_nothing_to_schedule(
     qtbot: QtBot, demo_workspace: Workspace, tab: CalendarTab
 ) -> None:
     record = Path(__file__).parent.parent / "data" / "ctgov" / "NCT09900001.json"
-    demo_workspace.trials.import_ctgov_file(record, "tester")
+    demo_workspace.trials.import_ctgov_file(record, demo_workspace.actor)
 
     tab.show_trial(demo_workspace.trials.resolve("NCT09900001"))
 
@@ -546,7 +623,9 @@ def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_tab_is_shown_again(
 ) -> None:
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
     tab.hide()
-    enrolled = demo_workspace.screening.enrol(subject_id(demo_workspace, "DEMO-S006"), dt.date.today(), "tester")
+    enrolled = demo_workspace.screening.enrol(
+        subject_id(demo_workspace, "DEMO-S006"), dt.date.today(), demo_workspace.actor
+    )
 
     tab.show()
     qtbot.waitExposed(tab)

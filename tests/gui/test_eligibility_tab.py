@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ACTOR, INVESTIGATOR, signs
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from coordinator_app.gui.access.signature_dialog import SignatureDialog, Signatu
 from coordinator_app.gui.eligibility.checklist_model import STATE_ROLE, ChecklistColumn
 from coordinator_app.gui.eligibility.dialogs import (
     ConsentInput,
+    ReasonDialog,
     StatusChange,
     StatusDialog,
     StatusInput,
@@ -47,6 +49,14 @@ def make_tab(qtbot: QtBot, workspace: Workspace) -> EligibilityTab:
     tab.show()
     qtbot.waitExposed(tab)
     return tab
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dialog a test did not expect fails the test instead of waiting for a click that never comes."""
+    for dialog in (ReasonDialog, SignatureDialog):
+        monkeypatch.setattr(dialog, "ask", classmethod(never))
+    monkeypatch.setattr(QMessageBox, "warning", never)
 
 
 @pytest.fixture
@@ -249,6 +259,7 @@ def test_a_bad_value_is_refused_with_its_field_and_value(tab: EligibilityTab, de
 def test_unknown_answer_can_be_entered_and_brings_missing_back(tab: EligibilityTab) -> None:
     select(tab, "DEMO-S005")
     assert state(tab, "IN5") is CriterionState.MET
+    tab.ask_reason = lambda title, text: "answer not confirmed in the chart"  # type: ignore[method-assign]
     assert enter_fact(tab, "hepatic_encephalopathy", "")
     assert state(tab, "IN5") is CriterionState.MISSING
     assert "Hepatic encephalopathy" in tab.form.verdictBanner.text()

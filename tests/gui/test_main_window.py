@@ -79,7 +79,7 @@ def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspa
         design=dataclasses.replace(shipped.design, enrollment_target=12),
         brief_title=dataclasses.replace(shipped.brief_title, en="Second trial"),
     )
-    demo_workspace.trials.load_protocol(other, "file:other.toml", "tester")
+    demo_workspace.trials.load_protocol(other, "file:other.toml", demo_workspace.actor)
     window = MainWindow(demo_workspace, settings)
     qtbot.addWidget(window)
 

@@ -10,9 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.domain.access import SignatureMeaning
 from coordinator_app.domain.adverse_events import AeDraft, ReportKind, Seriousness, quick_entry
+from coordinator_app.gui.access.signature_dialog import SignatureInput, SignatureRequest
 from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
@@ -20,6 +23,8 @@ from coordinator_app.gui.safety.dialogs import AeDialog, Assessment, LabEntry, S
 from coordinator_app.gui.safety.models import AeColumn, LabColumn
 from coordinator_app.gui.safety.panel import SafetyPanel
 from coordinator_app.services.adverse_events import AeRecord
+from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_MONITOR, DEMO_PASSWORD
+from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace
 
 Shown = list[tuple[str, str]]
@@ -368,3 +373,66 @@ def test_overview_refreshes_the_sae_box_while_shown(
 
     overview.hide()
     assert not overview.sae_timer.isActive()
+
+
+def test_an_investigator_signs_the_assessment_and_a_correction_needs_it_again(
+    panel: SafetyPanel, errors: Shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(panel, "ask_ae", lambda: _fever(panel))
+    panel.add_ae()
+    row = _select_last_ae(panel)
+    assert panel.ae_model.index(row, AeColumn.ASSESSMENT).data() == "not signed"
+    assert panel.sign_button.isEnabled()  # at the coordinator's desk, for the investigator to sign
+    asked: list[SignatureRequest] = []
+
+    def ask(request: SignatureRequest) -> SignatureInput:
+        asked.append(request)
+        return SignatureInput(Credentials(DEMO_INVESTIGATOR, DEMO_PASSWORD))
+
+    monkeypatch.setattr(panel, "ask_signature", ask)
+    panel.sign_button.click()
+
+    assert errors == []
+    assert asked[0].meaning is SignatureMeaning.ASSESSED_ADVERSE_EVENT
+    assert asked[0].username == ""  # the coordinator signed in may not sign an assessment
+    assert "Fever" in asked[0].summary and "grade 1" in asked[0].summary
+    assessment = panel.ae_model.index(row, AeColumn.ASSESSMENT)
+    assert assessment.data().startswith("DEMO 张医生 (Dr Zhang), ")
+    tip = assessment.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Signed “assessed adverse event” by DEMO 张医生 (Dr Zhang) (zhang.demo) (Investigator) on ")
+    assert not panel.sign_button.isEnabled()  # signed, and still covering the AE as it reads
+
+    monkeypatch.setattr(panel, "ask_ae_edit", lambda record: _with_grade(record.draft, 2))
+    monkeypatch.setattr(panel, "ask_reason", lambda title, text: "Grade was misread")
+    panel.edit_ae()
+
+    stale = panel.ae_model.index(row, AeColumn.ASSESSMENT)
+    assert stale.data() == "needs re-signing"
+    assert (
+        stale.data(Qt.ItemDataRole.ToolTipRole)
+        == f"{tip}; the assessed fields changed since, so an investigator signs again"
+    )
+    assert panel.sign_button.isEnabled()
+
+
+def test_a_monitor_reads_the_safety_page_without_changing_it(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    subject = _subject(demo_workspace, "DEMO-001")
+    now = dt.datetime.now().astimezone()
+    serious = AeDraft(
+        **{
+            **quick_entry("fever").draft(now.date(), now - dt.timedelta(hours=1)).__dict__,
+            "serious": True,
+            "seriousness_criteria": frozenset({Seriousness.HOSPITALISATION}),
+        }
+    )
+    demo_workspace.adverse_events.record(subject, serious, demo_workspace.actor)
+    demo_workspace.sign_out()
+    demo_workspace.sign_in(Credentials(DEMO_MONITOR, DEMO_PASSWORD))
+    panel = SafetyPanel(demo_workspace)
+    qtbot.addWidget(panel)
+    panel.set_subject(subject)
+    _select_last_ae(panel)
+    assert panel.selected_ae() is not None
+    buttons = (panel.add_ae_button, panel.edit_ae_button, panel.report_button, panel.sign_button, panel.lab_button)
+    assert not any(button.isEnabled() for button in (*buttons, panel.assessment_button))
+    assert panel.summary_button.isEnabled()  # reading the trial's summary is not a change

@@ -146,3 +146,4 @@ def test_frozen_app_carries_its_files_and_no_unused_qt(frozen_app: Path) -> None
     assert not sorted(filter(unused.search, bundled))
     translations = {name.rsplit("/", 1)[1] for name in bundled if name.startswith("PySide6/") and name.endswith(".qm")}
     assert translations and all(re.search(r"_(zh_CN|en)\.qm$", name) for name in translations), translations
+    assert "qtbase_zh_CN.qm" in translations  # Qt's own dialogs and buttons in Chinese

@@ -112,12 +112,11 @@ class FormDialog(QDialog, Generic[Outcome]):
         self.notes.addWidget(note)
         return note
 
-    def add_field(self, label: str, widget: QWidget, *names: str) -> QWidget:
+    def add_field(self, label: str, widget: QWidget, *names: str) -> None:
         """A row; ``names`` are the field names the services use for it in their errors."""
         self.fields.addRow(label, widget)
         for name in names:
             self._named[name] = widget
-        return widget
 
     def add_line(self, label: str, *names: str, text: str = "") -> QLineEdit:
         edit = QLineEdit(text, self)
@@ -131,11 +130,9 @@ class FormDialog(QDialog, Generic[Outcome]):
         self.add_field(label, edit, *names)
         return edit
 
-    def add_hint(self, text: str) -> QLabel:
+    def add_hint(self, text: str) -> None:
         """A grey paragraph under the fields (in a form row, a wrapped label would not get its height)."""
-        hint = wrapped_label(text, self, NOTE_STYLE)
-        self.hints.addWidget(hint)
-        return hint
+        self.hints.addWidget(wrapped_label(text, self, NOTE_STYLE))
 
     def fit(self, width: int = 460) -> None:
         """Wide enough for a sentence a line, and as tall as the wrapped text needs (never shrinking)."""
@@ -172,9 +169,12 @@ class FormDialog(QDialog, Generic[Outcome]):
         except ValidationError as error:
             self.show_problem(problem_text(error), error.field)
             return
-        except (AuthenticationError, PermissionDeniedError, NotFoundError) as error:
+        except AuthenticationError as error:
             self.clear_passwords()
             self.show_problem(problem_text(error), self.authentication_field)
+            return
+        except (PermissionDeniedError, NotFoundError) as error:
+            self.show_problem(problem_text(error))
             return
         if outcome is None:
             return

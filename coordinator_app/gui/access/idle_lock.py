@@ -120,11 +120,10 @@ class UnlockPrompt(FormDialog[UserAccount]):
 
 class IdleLock(QObject):
     """Counts user input anywhere in the application; after ``interval_ms`` without any, or on ``lock()``, covers
-    every open window and shows the unlock prompt. ``signed_out`` tells the caller the user chose to sign out:
-    the event loop has been quit for the next user to sign in."""
+    every open window and shows the unlock prompt. ``sign_out_requested`` (``signed_out`` stays True) asks the
+    session to end for the next user to sign in."""
 
-    locked = Signal()
-    unlocked = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self, workspace: Workspace, window: QWidget, interval_ms: int) -> None:
         super().__init__(window)
@@ -157,8 +156,8 @@ class IdleLock(QObject):
         return False
 
     def lock(self) -> None:
-        if self.prompt is not None:
-            return
+        if self.prompt is not None or not self._window.isVisible():
+            return  # locked already, or the session's window is closed
         self._timer.stop()
         QToolTip.hideText()
         while (popup := QApplication.activePopupWidget()) is not None and popup.close():
@@ -171,7 +170,6 @@ class IdleLock(QObject):
         self.prompt.sign_out_button.clicked.connect(self._sign_out)
         self.prompt.show()
         self.prompt.activateWindow()
-        self.locked.emit()
 
     def _coverable(self, widget: QWidget) -> bool:
         if not (widget.isWindow() and widget.isVisible() and widget.windowType() in _COVERED_TYPES):
@@ -196,7 +194,6 @@ class IdleLock(QObject):
             self.prompt.deleteLater()
             self.prompt = None
         self._timer.start()
-        self.unlocked.emit()
 
     def confirm_sign_out(self) -> bool:
         """Asked before signing out from the locked screen (tests replace it)."""
@@ -216,4 +213,4 @@ class IdleLock(QObject):
         if not self.confirm_sign_out():
             return
         self.signed_out = True
-        QApplication.quit()
+        self.sign_out_requested.emit()

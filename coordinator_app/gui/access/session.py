@@ -19,6 +19,8 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -
         window = MainWindow(workspace, settings)
         lock = IdleLock(workspace, window, idle_interval_ms(workspace))
         window.use_idle_lock(lock)
+        # exit(), not quit(): quit() first asks every window to close, and the locked prompt refuses.
+        lock.sign_out_requested.connect(lambda: app.exit(0))
         window.show()
         code = app.exec()
         if not lock.signed_out:

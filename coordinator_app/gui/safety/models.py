@@ -21,6 +21,7 @@ from coordinator_app.domain.adverse_events import (
 )
 from coordinator_app.domain.labs import ANALYTES
 from coordinator_app.gui.formatting import format_date, format_instant
+from coordinator_app.gui.labels import label, signature_meaning
 from coordinator_app.gui.table_model import Index, RecordTableModel
 from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.labs import LabValue
@@ -124,10 +125,25 @@ class AeTableModel(RecordTableModel[AeRow]):
         signature = record.assessment
         if signature is None:
             return self.tr("not signed")
-        signed = self.tr("{signer}, {time}").format(signer=signature.signer, time=format_instant(signature.signed_at))
+        if not record.assessment_current:
+            return self.tr("needs re-signing")
+        return self.tr("{name}, {time}").format(name=signature.full_name, time=format_instant(signature.signed_at))
+
+    def assessment_tip(self, record: AeRecord) -> str:
+        signature = record.assessment
+        if signature is None:
+            return self.tr("An investigator has not signed the assessment yet")
+        signed = self.tr("Signed “{meaning}” by {signer} ({role}) on {time}").format(
+            meaning=signature_meaning(signature.meaning.value),
+            signer=signature.signer,
+            role=label(signature.role),
+            time=format_instant(signature.signed_at),
+        )
         if record.assessment_current:
             return signed
-        return self.tr("needs re-signing (changed since {signed})").format(signed=signed)
+        return self.tr("{signed}; the assessed fields changed since, so an investigator signs again").format(
+            signed=signed
+        )
 
     def clock_text(self, row: AeRow) -> str:
         clock = row.clock
@@ -171,6 +187,8 @@ class AeTableModel(RecordTableModel[AeRow]):
                 return UNSIGNED
             if not row.record.assessment_current:
                 return OVERDUE
+        if role == Qt.ItemDataRole.ToolTipRole and column is AeColumn.ASSESSMENT:
+            return self.assessment_tip(row.record)
         if role == Qt.ItemDataRole.ToolTipRole and draft.description:
             return draft.description
         return None
