@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 
@@ -17,6 +18,7 @@ from coordinator_app.gui.contacts.model import RECORD_ROLE, Column
 from coordinator_app.gui.contacts.tab import ContactsTab
 from coordinator_app.gui.formatting import format_date, to_qdate
 from coordinator_app.gui.labels import label
+from coordinator_app.services.demo_users import DEMO_INVESTIGATOR
 from coordinator_app.services.workspace import Workspace
 
 NURSE = "DEMO 刘护士 (Nurse Liu)"
@@ -463,9 +465,43 @@ def test_show_trial_rereads_and_keeps_the_selection(tab: ContactsTab, demo_works
             role="Senior research nurse",
             delegations=record.delegations,
         ),
-        "someone-else",
+        DEMO_INVESTIGATOR,  # from another desktop
     )
     tab.show_trial(trial)  # F5
     assert cell(tab, NURSE, Column.ROLE) == "Senior research nurse"
     assert tab.selected_record() is not None
     assert tab.selected_record().name == NURSE  # type: ignore[union-attr]
+
+
+def test_an_edit_saved_meanwhile_on_another_desktop_is_not_overwritten_and_the_tab_offers_to_reload(
+    qtbot: QtBot, tab: ContactsTab, demo_workspace: Workspace
+) -> None:
+    select(tab, PHARMACY)
+    shown = tab.selected_record()
+    assert shown is not None
+    trial = demo_workspace.trials.resolve()
+    elsewhere = dataclasses.replace(_draft_of(shown), phone="0898 6600 0099")
+    demo_workspace.contacts.update(shown.id, trial.id, elsewhere, demo_workspace.actor)  # the other desktop
+
+    asked: list[str] = []
+    tab.open_contact_dialog = lambda record: dataclasses.replace(_draft_of(shown), phone="0898 6600 0042")  # type: ignore[method-assign]
+    tab.ask_reload = lambda title, error: asked.append(str(error)) or True  # type: ignore[method-assign]
+    tab.edit_contact()
+
+    assert len(asked) == 1 and "was changed by" in asked[0] and "reload" in asked[0]
+    assert stored(demo_workspace, PHARMACY).phone == "+8689866000099"  # the first save stands
+    assert cell(tab, PHARMACY, Column.PHONE) == "0898 6600 0099"  # and the tab shows it after the reload
+
+
+def _draft_of(record: ContactRecord) -> ContactDraft:
+    return ContactDraft(
+        kind=record.kind,
+        category=record.category,
+        name=record.name,
+        organisation=record.organisation,
+        role=record.role,
+        phone=record.phone,
+        email=record.email,
+        notes=record.notes,
+        delegations=record.delegations,
+    )

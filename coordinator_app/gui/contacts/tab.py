@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMes
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.contacts import ContactCategory, ContactDraft, ContactRecord
-from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from coordinator_app.domain.errors import ConcurrentChangeError, NotFoundError, PermissionDeniedError, ValidationError
 from coordinator_app.gui.access.roles import may
+from coordinator_app.gui.conflicts import ask_reload
 from coordinator_app.gui.contacts.dialog import ContactDialog, RetireDialog
 from coordinator_app.gui.contacts.model import (
     RECORD_ROLE,
@@ -246,6 +247,9 @@ class ContactsTab(QWidget):
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_reload(self, title: str, error: ConcurrentChangeError) -> bool:
+        return ask_reload(self, title, error)
+
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
@@ -277,7 +281,13 @@ class ContactsTab(QWidget):
         if draft is None:
             return
         try:
-            saved = self._workspace.contacts.update(record.id, self._trial.id, draft, self._workspace.actor)
+            saved = self._workspace.contacts.update(
+                record.id, self._trial.id, draft, self._workspace.actor, expected_version=record.version
+            )
+        except ConcurrentChangeError as error:
+            if self.ask_reload(self.tr("Contact not saved"), error):
+                self.reload(select_id=record.id)
+            return
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Contact not saved"), str(error))
             return
