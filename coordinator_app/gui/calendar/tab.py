@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
-from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import (
+    ConcurrentChangeError,
+    NotFoundError,
+    PermissionDeniedError,
+    ReasonRequiredError,
+    ValidationError,
+)
 from coordinator_app.domain.protocol import Text
 from coordinator_app.domain.schedule import ScheduledVisit, VisitStatus
 from coordinator_app.domain.subjects import SubjectStatus
@@ -57,6 +63,7 @@ from coordinator_app.gui.calendar.infusion_dialog import InfusionRecordDialog
 from coordinator_app.gui.calendar.markers import OUT_OF_WINDOW, flag_text, visit_title, window_text
 from coordinator_app.gui.calendar.month_view import grid_range
 from coordinator_app.gui.calendar.timeline import DeviationTableModel, TimelineSubject, TimelineTableModel
+from coordinator_app.gui.conflicts import ask_reload
 from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.formatting import format_date, format_long_date, from_qdate, rich, to_qdate
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
@@ -662,6 +669,9 @@ class CalendarTab(QWidget):
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
+    def ask_reload(self, title: str, error: ConcurrentChangeError) -> bool:
+        return ask_reload(self, title, error)
+
     def show_warning(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
@@ -726,7 +736,8 @@ class CalendarTab(QWidget):
         schedules = self._workspace.schedules
         title = self.tr("Visit not rescheduled")
         try:
-            visit = schedules.require_schedule(ref.subject_id).visit(ref.code)
+            seen = schedules.require_schedule(ref.subject_id)
+            visit = seen.visit(ref.code)
         except (ValidationError, NotFoundError) as error:
             self.show_error(title, str(error))
             return
@@ -772,7 +783,12 @@ class CalendarTab(QWidget):
                 request.reason,
                 self._workspace.actor,
                 request.deviation_reason,
+                expected_version=seen.visit_versions.get(ref.code),
             )
+        except ConcurrentChangeError as error:
+            if self.ask_reload(title, error):
+                self.reload()
+            return
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return
@@ -791,20 +807,33 @@ class CalendarTab(QWidget):
         schedules = self._workspace.schedules
         title = self.tr("Visit not recorded")
         try:
-            visit = schedules.require_schedule(ref.subject_id).visit(ref.code)
+            seen = schedules.require_schedule(ref.subject_id)
+            visit = seen.visit(ref.code)
         except (ValidationError, NotFoundError) as error:
             self.show_error(title, str(error))
             return
+        expected = seen.visit_versions.get(ref.code)
         outcome = self.ask_outcome(ref, visit)
         if outcome is None:
             return
         try:
             if outcome.status is VisitStatus.DONE:
                 assert outcome.actual is not None, "a visit is done on a date"
-                if self._complete(ref, visit, outcome.actual) is None:
+                if self._complete(ref, visit, outcome.actual, expected) is None:
                     return
             else:
-                schedules.record(ref.subject_id, ref.code, outcome.status, outcome.actual, self._workspace.actor)
+                schedules.record(
+                    ref.subject_id,
+                    ref.code,
+                    outcome.status,
+                    outcome.actual,
+                    self._workspace.actor,
+                    expected_version=expected,
+                )
+        except ConcurrentChangeError as error:
+            if self.ask_reload(title, error):
+                self.reload()
+            return
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return
@@ -819,7 +848,9 @@ class CalendarTab(QWidget):
             )
         self.show_status(text)
 
-    def _complete(self, ref: VisitRef, visit: ScheduledVisit, actual: dt.date) -> SubjectSchedule | None:
+    def _complete(
+        self, ref: VisitRef, visit: ScheduledVisit, actual: dt.date, expected_version: int | None
+    ) -> SubjectSchedule | None:
         """A visit done is signed "completed visit"; None when the signer cancels."""
         request = signature_request(
             self._workspace,
@@ -835,7 +866,9 @@ class CalendarTab(QWidget):
         return sign(
             request,
             self.ask_signature,
-            lambda signature: schedules.complete(ref.subject_id, ref.code, actual, signature.credentials),
+            lambda signature: schedules.complete(
+                ref.subject_id, ref.code, actual, signature.credentials, expected_version=expected_version
+            ),
         )
 
     def record_infusion(self) -> None:

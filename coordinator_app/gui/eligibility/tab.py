@@ -18,7 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMenu, QMessageBox, QToo
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.eligibility import CriterionState, Verdict, format_fact, parse_fact
-from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import (
+    ConcurrentChangeError,
+    NotFoundError,
+    PermissionDeniedError,
+    ReasonRequiredError,
+    ValidationError,
+)
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import TRANSITIONS, SubjectStatus
 from coordinator_app.gui.access.roles import may
@@ -29,6 +35,7 @@ from coordinator_app.gui.access.signature_dialog import (
     sign,
     signature_request,
 )
+from coordinator_app.gui.conflicts import ask_reload
 from coordinator_app.gui.documents.printing import DocumentPrinter
 from coordinator_app.gui.eligibility.checklist_model import ChecklistColumn, ChecklistModel
 from coordinator_app.gui.eligibility.colours import banner_style
@@ -54,6 +61,7 @@ from coordinator_app.gui.eligibility.text import best, date_edit_format, format_
 from coordinator_app.gui.formatting import format_date, format_instant, from_qdate, rich, to_qdate
 from coordinator_app.gui.forms.ui_eligibility_tab import Ui_EligibilityTab
 from coordinator_app.gui.labels import label, signature_meaning
+from coordinator_app.services.concurrency import ABSENT
 from coordinator_app.services.screening import FactEntry, Signoff, SubjectDetail, SubjectDraft
 from coordinator_app.services.screening_import import ScreeningImportError
 from coordinator_app.services.trials import TrialSummary
@@ -515,6 +523,9 @@ class EligibilityTab(QWidget):
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
+    def ask_reload(self, title: str, error: ConcurrentChangeError) -> bool:
+        return ask_reload(self, title, error)
+
     def show_problems(self, title: str, text: str, problems: Sequence[str]) -> None:
         ProblemsDialog.show_problems(self, title, text, problems)
 
@@ -568,6 +579,11 @@ class EligibilityTab(QWidget):
                 self.show_status(self.tr("Not changed: no reason was given."))
                 return None
             return self._change(title, touches_verdict, save, asked)
+        except ConcurrentChangeError as error:
+            if self.ask_reload(title, error):
+                self.reload()
+                self.select_subject(subject.id)
+            return None
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(title, str(error))
             return None
@@ -610,7 +626,9 @@ class EligibilityTab(QWidget):
         updated = self._change(
             title,
             True,
-            lambda reason: self._workspace.screening.record_fact(subject.id, name, text, note, actor, reason),
+            lambda reason: self._workspace.screening.record_fact(
+                subject.id, name, text, note, actor, reason, expected_version=subject.fact_versions.get(name, ABSENT)
+            ),
         )
         if updated is None:
             return False
@@ -658,7 +676,9 @@ class EligibilityTab(QWidget):
         updated = self._change(
             self.tr("Details not saved"),
             touches,
-            lambda reason: self._workspace.screening.update_details(subject.id, draft, actor, reason),
+            lambda reason: self._workspace.screening.update_details(
+                subject.id, draft, actor, reason, expected_version=subject.version
+            ),
         )
         if updated is not None:
             self.show_status(self.tr("Saved the details of {number}.").format(number=updated.screening_number))
@@ -672,7 +692,9 @@ class EligibilityTab(QWidget):
         updated = self._change(
             self.tr("Assessment date not changed"),
             True,
-            lambda reason: self._workspace.screening.set_assessment_date(subject.id, day, actor, reason),
+            lambda reason: self._workspace.screening.set_assessment_date(
+                subject.id, day, actor, reason, expected_version=subject.version
+            ),
         )
         if updated is None:
             self.form.assessmentDateEdit.setDate(to_qdate(subject.assessment_date))

@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.adverse_events import AeDraft, Seriousness, grade_label, validate_ae
-from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import (
+    ConcurrentChangeError,
+    NotFoundError,
+    PermissionDeniedError,
+    ReasonRequiredError,
+    ValidationError,
+)
 from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.gui.access.roles import may
 from coordinator_app.gui.access.signature_dialog import (
@@ -41,6 +47,7 @@ from coordinator_app.gui.access.signature_dialog import (
     sign,
     signature_request,
 )
+from coordinator_app.gui.conflicts import ask_reload
 from coordinator_app.gui.formatting import format_date, format_instant, rich
 from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
 from coordinator_app.gui.safety.dialogs import (
@@ -348,6 +355,9 @@ class SafetyPanel(QWidget):
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
+    def ask_reload(self, title: str, error: ConcurrentChangeError) -> bool:
+        return ask_reload(self, title, error)
+
     # -- commands ------------------------------------------------------------------------------
 
     def add_ae(self) -> None:
@@ -377,7 +387,13 @@ class SafetyPanel(QWidget):
         if reason is None:
             return
         try:
-            self._workspace.adverse_events.update(record.id, draft, self._workspace.actor, reason, self.today())
+            self._workspace.adverse_events.update(
+                record.id, draft, self._workspace.actor, reason, self.today(), expected_version=record.version
+            )
+        except ConcurrentChangeError as error:
+            if self.ask_reload(self.tr("Adverse event not saved"), error):
+                self.reload()
+            return
         except (ValidationError, NotFoundError, PermissionDeniedError) as error:
             self.show_error(self.tr("Adverse event not saved"), str(error))
             return
