@@ -30,12 +30,22 @@ class ChangeWatcher(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.applicationStateChanged.connect(self._on_state_changed)
+        self._app = QGuiApplication.instance()
+        if isinstance(self._app, QGuiApplication):
+            self._app.applicationStateChanged.connect(self._on_state_changed)
+
+    def stop(self) -> None:
+        """No more checks: the window is closing and its workspace may close after it."""
+        if not self._timer.isActive():
+            return
+        self._timer.stop()
+        if isinstance(self._app, QGuiApplication):
+            self._app.applicationStateChanged.disconnect(self._on_state_changed)
 
     def check(self) -> None:
         """Emit ``changed`` when something was saved since the last look, unless a dialog is open."""
+        if not self._timer.isActive():
+            return
         current = self._stamp()
         if current != self._seen:
             self._seen = current

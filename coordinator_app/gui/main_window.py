@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
             self.show_tab(str(last_tab))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_watcher.stop()  # the workspace may be closed next: no more looks at it
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.current_tab_name())
         self._settings.sync()

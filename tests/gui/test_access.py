@@ -193,8 +193,17 @@ def window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindo
     return shown
 
 
+@pytest.fixture
+def locks() -> Iterator[list[IdleLock]]:
+    """The idle locks a test makes, ended afterwards: a lock left locked would cover the next tests' windows."""
+    made: list[IdleLock] = []
+    yield made
+    for lock in made:
+        lock.end()
+
+
 def test_the_idle_lock_covers_every_window_and_keeps_what_was_typed(
-    qtbot: QtBot, workspace: Workspace, window: MainWindow
+    qtbot: QtBot, workspace: Workspace, window: MainWindow, locks: list[IdleLock]
 ) -> None:
     dialog = SubjectDialog(None, dt.date.today(), window)  # a half-filled registration, left open
     qtbot.addWidget(dialog)
@@ -202,6 +211,7 @@ def test_the_idle_lock_covers_every_window_and_keeps_what_was_typed(
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.form.familyEdit, "Zhang")
     lock = IdleLock(workspace, window, interval_ms=50)
+    locks.append(lock)
 
     qtbot.waitUntil(lock.is_locked)
 
@@ -233,9 +243,10 @@ def test_the_idle_lock_covers_every_window_and_keeps_what_was_typed(
 
 
 def test_lock_now_and_signing_out_from_the_locked_screen(
-    qtbot: QtBot, workspace: Workspace, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, workspace: Workspace, window: MainWindow, monkeypatch: pytest.MonkeyPatch, locks: list[IdleLock]
 ) -> None:
     lock = IdleLock(workspace, window, interval_ms=600_000)
+    locks.append(lock)
     assert not window.form.lockAction.isEnabled()
     window.use_idle_lock(lock)
     assert window.form.lockAction.shortcut().toString() == "Ctrl+L"
@@ -254,6 +265,9 @@ def test_lock_now_and_signing_out_from_the_locked_screen(
     with qtbot.waitSignal(lock.sign_out_requested):
         prompt.sign_out_button.click()
     assert lock.signed_out and len(questions) == 2
+
+    lock.end()  # what the session does once its event loop has ended
+    assert not lock.is_locked() and lock.overlays() == [] and not prompt.isVisible()
 
 
 # -- staff accounts --------------------------------------------------------------------------------

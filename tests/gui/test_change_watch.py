@@ -45,3 +45,13 @@ def test_a_subject_registered_elsewhere_appears_after_the_check_but_not_under_an
     form.close()
     window.change_watcher.check()
     assert _listed(window) == 1
+
+
+def test_a_closed_window_stops_looking_at_its_workspace(qtbot: QtBot, workspace: Workspace, tmp_path: object) -> None:
+    window = MainWindow(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    looks: list[int] = []
+    window.change_watcher._stamp = lambda: looks.append(1) or 0  # type: ignore[method-assign]
+    window.close()
+    window.change_watcher.check()
+    assert looks == []

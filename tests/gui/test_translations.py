@@ -9,13 +9,12 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-from pytestqt.qtbot import QtBot
 
 from coordinator_app.cli import main
 from coordinator_app.gui.application import create_application
@@ -162,11 +161,22 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def shown_window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindow:
-    window = MainWindow(workspace, settings)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+@pytest.fixture
+def windows(qapp: QApplication, demo_workspace: Workspace) -> Iterator[Callable[[QSettings], MainWindow]]:
+    """Main windows on the demo database; deleted afterwards, before the database closes, so that their change
+    watchers never look at a closed database during a later test."""
+    made: list[MainWindow] = []
+
+    def make(settings: QSettings) -> MainWindow:
+        made.append(MainWindow(demo_workspace, settings))
+        made[-1].show()
+        return made[-1]
+
+    yield make
+    for window in made:
+        window.close()
+        window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -175,6 +185,7 @@ def language_restored(qapp: QApplication) -> Iterator[QApplication]:
     before = set(qapp.findChildren(QTranslator))
     locale, name = QLocale(), qapp.applicationDisplayName()
     yield qapp
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # e.g. the screenshot's window
     for translator in set(qapp.findChildren(QTranslator)) - before:
         qapp.removeTranslator(translator)
         translator.deleteLater()
@@ -189,9 +200,9 @@ def chinese(language_restored: QApplication) -> QApplication:
 
 
 def test_the_main_window_and_qts_own_buttons_speak_chinese(
-    chinese: QApplication, qtbot: QtBot, demo_workspace: Workspace, settings: QSettings
+    chinese: QApplication, windows: Callable[[QSettings], MainWindow], settings: QSettings
 ) -> None:
-    window = shown_window(qtbot, demo_workspace, settings)
+    window = windows(settings)
     tabs = window.form.tabs
 
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["概览(&O)", "入选评估(&E)", "输注日历(&C)", "联系人(&O)"]
@@ -232,9 +243,9 @@ def test_dates_numbers_and_weekdays_in_chinese(chinese: QApplication) -> None:
 
 
 def test_the_language_is_chosen_in_the_view_menu_for_the_next_start(
-    qtbot: QtBot, demo_workspace: Workspace, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+    windows: Callable[[QSettings], MainWindow], settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = shown_window(qtbot, demo_workspace, settings)
+    window = windows(settings)
     told: list[str] = []
     monkeypatch.setattr(window.language_menu, "inform", lambda title, message: told.append(message))
     system, english, chinese = window.language_menu.group.actions()
@@ -248,7 +259,7 @@ def test_the_language_is_chosen_in_the_view_menu_for_the_next_start(
     chinese.trigger()
     assert len(told) == 1  # the same choice again: nothing to say
 
-    again = shown_window(qtbot, demo_workspace, settings)
+    again = windows(settings)
     assert [a.isChecked() for a in again.language_menu.group.actions()] == [False, False, True]
     settings.setValue(LANGUAGE_KEY, "fr")  # not offered (edited by hand): the system's language
     assert saved_language(settings) == ""

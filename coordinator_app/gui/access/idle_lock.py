@@ -187,13 +187,25 @@ class IdleLock(QObject):
         self._overlays.append(LockOverlay(window))
 
     def _unlock(self) -> None:
+        self._uncover()
+        self._timer.start()
+
+    def _uncover(self) -> None:
         for overlay in self._overlays:
             overlay.remove()
         self._overlays.clear()
         if self.prompt is not None:
+            self.prompt.hide()
             self.prompt.deleteLater()
             self.prompt = None
-        self._timer.start()
+
+    def end(self) -> None:
+        """The session's event loop has ended: nothing stays covered and idle time is no longer counted."""
+        self._uncover()
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def confirm_sign_out(self) -> bool:
         """Asked before signing out from the locked screen (tests replace it)."""

@@ -23,6 +23,7 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -
         lock.sign_out_requested.connect(lambda: app.exit(0))
         window.show()
         code = app.exec()
+        lock.end()
         if not lock.signed_out:
             return code
         _close_windows(window)
@@ -31,7 +32,8 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -
 
 
 def _close_windows(window: MainWindow) -> None:
-    """Every window of the signed-out session goes: quitting ended the dialogs' loops but left them on screen."""
+    """Every window of the signed-out session goes: ending the event loop ended the dialogs' loops too, but left
+    them on screen."""
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
             widget.hide()
