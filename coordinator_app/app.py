@@ -12,7 +12,7 @@ from coordinator_app.gui.backup_scheduler import automatic_backups
 from coordinator_app.gui.dialogs import show_startup_error
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.language import SYSTEM, saved_language
-from coordinator_app.gui.screenshot import save_screenshot
+from coordinator_app.gui.screenshot import save_screenshot, save_view
 from coordinator_app.services.database_key import database_key_for
 from coordinator_app.services.workspace import Workspace, open_workspace
 
@@ -40,13 +40,18 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
 
 def screenshot(
     workspace: Workspace,
-    tab: str,
+    tab: str | None,
     output: Path,
     trial: str | None = None,
     subject: str | None = None,
     language: str = SYSTEM,
+    view: str | None = None,
 ) -> None:
-    """Write a PNG of the main window on ``tab``, rendered offscreen (no display needed) in ``language``."""
+    """Write a PNG of the main window on ``tab``, or of the guide's dialog ``view``, rendered offscreen (no display
+    needed) in ``language``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([sys.argv[0]], language)
-    save_screenshot(workspace, tab, output, trial, subject)
+    if view:
+        save_view(workspace, view, output, trial)
+    else:
+        save_screenshot(workspace, tab or "overview", output, trial, subject)

@@ -49,6 +49,17 @@ from coordinator_app.storage.encryption import DatabaseKey
 from coordinator_app.storage.engine import sqlite_file, sqlite_url
 
 TAB_CHOICES = ("overview", "eligibility", "calendar", "contacts")
+# gui/screenshot.py VIEWS (named here so that the command line loads no Qt before it runs one)
+VIEW_CHOICES = (
+    "first-start",
+    "sign-in",
+    "register-subject",
+    "signature",
+    "book-dose1",
+    "reschedule",
+    "infusion-record",
+    "print-preview",
+)
 USER_ERRORS = (
     ProtocolError,
     ValidationError,
@@ -87,8 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="start the desktop app (the default)")
     run.set_defaults(handler=_run)
 
-    shot = commands.add_parser("screenshot", help="render the main window on one tab to a PNG file")
-    shot.add_argument("--tab", choices=TAB_CHOICES, required=True)
+    shot = commands.add_parser(
+        "screenshot", help="render the main window on one tab, or a dialog of the user guide, to a PNG file"
+    )
+    shown = shot.add_mutually_exclusive_group(required=True)
+    shown.add_argument("--tab", choices=TAB_CHOICES)
+    shown.add_argument("--view", choices=VIEW_CHOICES, help="a dialog, filled on the demo database (use --demo)")
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.png")
     shot.add_argument("--trial", metavar="NCT", help="trial to show (default: the only or most recent)")
     shot.add_argument("--subject", metavar="NUMBER", help="show this subject's checklist or timeline")
@@ -314,7 +329,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     from coordinator_app.app import screenshot
 
     with _opened(args) as workspace:
-        screenshot(workspace, args.tab, args.output, args.trial, args.subject, args.language)
+        screenshot(workspace, args.tab, args.output, args.trial, args.subject, args.language, args.view)
     print(f"wrote {args.output}")
     return 0
 

@@ -197,11 +197,7 @@ class InfusionService:
         self, subject_id: int, code: str, draft: InfusionDraft, signer: Credentials, deviation_reason: str = ""
     ) -> InfusionResult:
         """Record and sign ("administered") the infusion; the visit is marked done in the same transaction."""
-        allowed, why = self.can_open_record(subject_id, code)
-        if not allowed:
-            raise ValidationError("infusion", code, why)
-        protocol = self._trials.protocol(self._schedules.trial_of(subject_id))
-        warnings, deviation = self._validate(draft, protocol.interventions[0] if protocol.interventions else None)
+        warnings, deviation = self._checked(subject_id, code, draft)
         if deviation and not deviation_reason.strip():
             raise ReasonRequiredError("cells per dose", draft.cells_per_dose, f"{deviation}: give a deviation reason")
         minutes = int((draft.infusion_end - draft.prepared_at).total_seconds() // 60)
@@ -250,6 +246,18 @@ class InfusionService:
                 )
             self._schedules.mark_infusion_done(session, subject_id, code, draft.infusion_start.astimezone().date())
         return InfusionResult(self._schedules.require_schedule(subject_id), warnings, minutes)
+
+    def cell_dose_deviation(self, subject_id: int, code: str, draft: InfusionDraft) -> str:
+        """Check a record before anybody signs it: raises for what cannot be right, and returns the cell-dose
+        deviation ("" when none) that will need a reason, so the screen asks for it before the signature."""
+        return self._checked(subject_id, code, draft)[1]
+
+    def _checked(self, subject_id: int, code: str, draft: InfusionDraft) -> tuple[tuple[str, ...], str]:
+        allowed, why = self.can_open_record(subject_id, code)
+        if not allowed:
+            raise ValidationError("infusion", code, why)
+        protocol = self._trials.protocol(self._schedules.trial_of(subject_id))
+        return self._validate(draft, protocol.interventions[0] if protocol.interventions else None)
 
     def _validate(self, draft: InfusionDraft, intervention: Intervention | None) -> tuple[tuple[str, ...], str]:
         """Refuse what cannot be right; return the warnings and the cell-dose deviation (empty when none)."""

@@ -278,12 +278,24 @@
         <translation>未签名</translation>
     </message>
     <message>
-        <source>{signer}, {time}</source>
-        <translation>{signer}，{time}</translation>
+        <source>needs re-signing</source>
+        <translation>需重新签名</translation>
     </message>
     <message>
-        <source>needs re-signing (changed since {signed})</source>
-        <translation>需重新签名（{signed} 签名后有修改）</translation>
+        <source>{name}, {time}</source>
+        <translation>{name}，{time}</translation>
+    </message>
+    <message>
+        <source>An investigator has not signed the assessment yet</source>
+        <translation>研究者尚未签署该评估</translation>
+    </message>
+    <message>
+        <source>Signed “{meaning}” by {signer} ({role}) on {time}</source>
+        <translation>{signer}（{role}）于 {time} 签署“{meaning}”</translation>
+    </message>
+    <message>
+        <source>{signed}; the assessed fields changed since, so an investigator signs again</source>
+        <translation>{signed}；此后评估内容有修改，须由研究者重新签名</translation>
     </message>
     <message>
         <source>reported late</source>
@@ -1025,6 +1037,17 @@ Save it as a protocol deviation? Reason:</source>
     <message>
         <source>Not applicable to this subject (limited to the other sex).</source>
         <translation>不适用于该受试者（仅限另一性别）。</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>{problem}
+
+Reload now to see what was saved, then make your change again?</source>
+        <translation>{problem}
+
+现在重新载入以查看已保存的内容，然后再做一次您的修改？</translation>
     </message>
 </context>
 <context>

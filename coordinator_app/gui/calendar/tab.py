@@ -942,6 +942,9 @@ class CalendarTab(QWidget):
         draft = self.open_infusion_record(ref, visit, None)
         while draft is not None:
             try:
+                problem = self._workspace.infusions.cell_dose_deviation(ref.subject_id, ref.code, draft)
+                if problem and not deviation:  # the reason first, so that the nurse signs once
+                    raise ReasonRequiredError("cells per dose", draft.cells_per_dose, problem)
                 result = self._sign_infusion(ref, visit, draft, deviation)
                 if result is not None:
                     return result
