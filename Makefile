@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraint
 TS := resources/translations/coordinator_app_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test bench lint forms translations screenshots dist clean
+.PHONY: run test bench lint forms translations screenshots guide dist clean
 
 run: $(VENV)/.installed-app $(QM)
 	$(BIN)/coordinator-app
@@ -75,6 +75,20 @@ screenshots: $(VENV)/.installed-app $(QM)
 	done
 	$(BIN)/coordinator-app --demo screenshot --tab eligibility --subject DEMO-S005 -o docs/screenshots/eligibility.png
 	$(BIN)/coordinator-app --demo screenshot --tab calendar -o docs/screenshots/calendar.png
+
+# Regenerate the user guide's images (docs/guide/README.*.md) in both languages from the current code, on the demo
+# database: the dialogs of each task (--view) and the tabs they start from.
+GUIDE_VIEWS := first-start sign-in register-subject signature book-dose1 reschedule infusion-record print-preview
+guide: $(VENV)/.installed-app $(QM)
+	for language in zh_CN en; do \
+		out=docs/guide/images/$$language; \
+		for view in $(GUIDE_VIEWS); do \
+			$(BIN)/coordinator-app --demo screenshot --view $$view --language $$language -o $$out/$$view.png || exit 1; \
+		done; \
+		$(BIN)/coordinator-app --demo screenshot --tab eligibility --subject DEMO-S005 --language $$language \
+			-o $$out/eligibility.png || exit 1; \
+		$(BIN)/coordinator-app --demo screenshot --tab calendar --language $$language -o $$out/calendar.png || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -9,7 +9,7 @@ from pathlib import Path
 from coordinator_app.gui.access.session import run_sessions
 from coordinator_app.gui.application import create_application, user_settings
 from coordinator_app.gui.backup_scheduler import automatic_backups
-from coordinator_app.gui.dialogs import show_startup_error
+from coordinator_app.gui.dialogs import show_startup_error, show_startup_warning
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.language import SYSTEM, saved_language
 from coordinator_app.gui.screenshot import save_screenshot, save_view
@@ -31,6 +31,9 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
         print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
         return 1
+    if workspace.database.network_warning:
+        print(f"warning: {workspace.database.network_warning}", file=sys.stderr)
+        show_startup_warning(workspace.database.network_warning)
     try:
         with automatic_backups(app, workspace):
             return run_sessions(app, workspace, user_settings())

@@ -13,3 +13,12 @@ def show_startup_error(message: str) -> None:
         QCoreApplication.translate("Startup", "Trial Coordinator cannot start"),
         QCoreApplication.translate("Startup", "The database could not be opened:\n\n{message}").format(message=message),
     )
+
+
+def show_startup_warning(message: str) -> None:
+    """Something about the data puts it at risk (a SQLite file on a network share): say it at every start."""
+    QMessageBox.warning(
+        None,
+        QCoreApplication.translate("Startup", "The database is at risk"),
+        QCoreApplication.translate("Startup", "Warning: {message}").format(message=message),
+    )

@@ -130,7 +130,7 @@ def _shown(dialog: QDialog) -> QDialog:
 def _default_database_note(dialog: QDialog, context: str) -> None:
     """The dialog's database line names the default database, not the demo's temporary file (a new name each run)."""
     note = next(label for label in dialog.findChildren(QLabel) if "sqlite" in label.text())
-    url = rich(default_database_url())
+    url = rich(default_database_url().replace(Path.home().as_posix(), "~"))
     note.setText(QCoreApplication.translate(context, "Database: {url}").format(url=url))
 
 
