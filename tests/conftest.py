@@ -45,6 +45,17 @@ def add_test_staff(workspace: Workspace) -> None:
     workspace.sign_in(signs(ACTOR))
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_default_locale() -> Iterator[None]:
+    """A test that starts the app in a language (screenshots, the language menu) leaves Qt's default locale as
+    it found it, so dates in later tests are formatted as before."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
 # -- the two databases ----------------------------------------------------------------------------------------
 
 BOTH_BACKENDS = ("storage", "services")  # test folders whose every database test runs on SQLite and PostgreSQL

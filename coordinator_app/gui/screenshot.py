@@ -127,16 +127,17 @@ def _shown(dialog: QDialog) -> QDialog:
     return dialog
 
 
-def _default_database_note(dialog: QDialog, context: str) -> None:
-    """The dialog's database line names the default database, not the demo's temporary file (a new name each run)."""
+def _default_database_note(dialog: QDialog, template: str) -> None:
+    """The dialog's database line names the default database, not the demo's temporary file (a new name each run);
+    ``template`` is the dialog's own translated "Database: {url}"."""
     note = next(label for label in dialog.findChildren(QLabel) if "sqlite" in label.text())
     url = rich(default_database_url().replace(Path.home().as_posix(), "~"))
-    note.setText(QCoreApplication.translate(context, "Database: {url}").format(url=url))
+    note.setText(template.format(url=url))
 
 
 def _first_start(scene: Scene) -> QWidget:
     dialog = FirstStartDialog(scene.workspace, scene.window)
-    _default_database_note(dialog, "FirstStartDialog")
+    _default_database_note(dialog, QCoreApplication.translate("FirstStartDialog", "Database: {url}"))
     dialog.username_edit.setText("wang.admin")
     dialog.full_name_edit.setText("DEMO 王芳")
     dialog.password_edit.setText(DEMO_PASSWORD)
@@ -146,7 +147,7 @@ def _first_start(scene: Scene) -> QWidget:
 
 def _sign_in(scene: Scene) -> QWidget:
     dialog = SignInDialog(scene.workspace, scene.window)
-    _default_database_note(dialog, "SignInDialog")
+    _default_database_note(dialog, QCoreApplication.translate("SignInDialog", "Database: {url}"))
     dialog.username_edit.setText("liu.demo")
     dialog.password_edit.setText(DEMO_PASSWORD)
     return _shown(dialog)

@@ -4041,6 +4041,14 @@ Reason:</source>
 
 {message}</translation>
     </message>
+    <message>
+        <source>The database is at risk</source>
+        <translation>数据库面临风险</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
 </context>
 <context>
     <name>StatusDialog</name>
