@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+from functools import lru_cache
 
 
 def _is_cjk(char: str) -> bool:
@@ -11,6 +11,8 @@ def _is_cjk(char: str) -> bool:
 
 def _initials_of(name: str) -> str:
     """王建国 -> WJG (pinyin first letters); "Mary Ann" -> MA; mixed text: each part by its own rule."""
+    from pypinyin import Style, lazy_pinyin  # 50 MB of dictionaries: loaded when a name is first needed
+
     letters = []
     for word in name.replace("-", " ").split():
         if any(_is_cjk(ch) for ch in word):
@@ -20,6 +22,8 @@ def _initials_of(name: str) -> str:
     return "".join(letters).upper()
 
 
+@lru_cache(maxsize=100_000)
 def initials(family_name: str, given_name: str) -> str:
-    """Family-name initials first, as Chinese names are written: 王 建国 -> WJG; Smith John -> SJ."""
+    """Family-name initials first, as Chinese names are written: 王 建国 -> WJG; Smith John -> SJ. Cached: the
+    subject list's search asks for every row's initials at every keystroke."""
     return _initials_of(family_name) + _initials_of(given_name)
