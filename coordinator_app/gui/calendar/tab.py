@@ -729,18 +729,25 @@ class CalendarTab(QWidget):
 
         return preview
 
+    def _schedule_shown(self, ref: VisitRef, title: str) -> SubjectSchedule | None:
+        """The subject's schedule as the user acts on it (its visit versions go back with the save); None, with
+        the problem shown, when it cannot be read."""
+        try:
+            return self._workspace.schedules.require_schedule(ref.subject_id)
+        except (ValidationError, NotFoundError) as error:
+            self.show_error(title, str(error))
+            return None
+
     def reschedule_visit(self) -> None:
         ref = self.selected_visit()
         if ref is None:
             return
         schedules = self._workspace.schedules
         title = self.tr("Visit not rescheduled")
-        try:
-            seen = schedules.require_schedule(ref.subject_id)
-            visit = seen.visit(ref.code)
-        except (ValidationError, NotFoundError) as error:
-            self.show_error(title, str(error))
+        seen = self._schedule_shown(ref, title)
+        if seen is None:
             return
+        visit = seen.visit(ref.code)
         request = self.ask_reschedule(ref, visit, self._preview(ref.subject_id, ref.code))
         if request is None:
             return
@@ -806,12 +813,10 @@ class CalendarTab(QWidget):
             return
         schedules = self._workspace.schedules
         title = self.tr("Visit not recorded")
-        try:
-            seen = schedules.require_schedule(ref.subject_id)
-            visit = seen.visit(ref.code)
-        except (ValidationError, NotFoundError) as error:
-            self.show_error(title, str(error))
+        seen = self._schedule_shown(ref, title)
+        if seen is None:
             return
+        visit = seen.visit(ref.code)
         expected = seen.visit_versions.get(ref.code)
         outcome = self.ask_outcome(ref, visit)
         if outcome is None:
