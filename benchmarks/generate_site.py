@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, create_engine, event, insert, text
+from sqlalchemy.orm import Session
 
 from coordinator_app.domain import labs
 from coordinator_app.domain.access import Role
@@ -60,6 +61,7 @@ from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.resource_files import bundled_protocols
 from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.signatures import content_digest
+from coordinator_app.services.subject_summaries import store_subject_summaries
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workdays import next_working_day
 from coordinator_app.services.workspace import open_workspace
@@ -69,7 +71,7 @@ from coordinator_app.storage.engine import sqlite_url
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-GENERATOR_VERSION = "2026-11-25.1"  # change it whenever the data generated change: cached files are then rebuilt
+GENERATOR_VERSION = "2026-12-06.1"  # change it whenever the data generated change: cached files are then rebuilt
 MAX_AGE_DAYS = 7
 
 # Sizes at scale 1.0 (the "large site database").
@@ -1100,6 +1102,14 @@ class SiteGenerator:
                 for _name, sql in indexes:
                     connection.execute(text(sql))
                 self.timings["indexes recreated"] = time.perf_counter() - start
+                start = time.perf_counter()
+                by_trial: dict[int, list[int]] = {}
+                for subject in self.rows["subjects"]:
+                    by_trial.setdefault(subject["trial_id"], []).append(subject["id"])
+                with Session(bind=connection) as session:  # joins this transaction
+                    for trial_id, subject_ids in by_trial.items():
+                        store_subject_summaries(session, trial_id, subject_ids)
+                self.timings["subject summaries stored (as the app keeps them)"] = time.perf_counter() - start
             start = time.perf_counter()
             with engine.connect() as connection:
                 problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()

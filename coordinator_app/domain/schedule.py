@@ -139,6 +139,18 @@ def build_schedule(plan: VisitPlan, dose1: dt.date, records: Mapping[str, VisitR
     return tuple(schedule)
 
 
+def earlier_dose_not_given(plan: VisitPlan, statuses: Mapping[str, VisitStatus], code: str) -> str:
+    """The code of an earlier infusion that the visit ``code`` counts from and that is not done yet, else "":
+    a dose is never given before the one it follows. ``statuses`` are the subject's visits' statuses by code."""
+    anchor = _definition(plan, code).anchor
+    while anchor is not None:
+        definition = _definition(plan, anchor)
+        if definition.infusion and statuses.get(anchor) is not VisitStatus.DONE:
+            return anchor
+        anchor = definition.anchor
+    return ""
+
+
 def window_deviation(visit: ScheduledVisit, new_date: dt.date) -> bool:
     """True when ``new_date`` falls outside the visit's window: booking it needs a deviation reason.
 

@@ -30,6 +30,8 @@ from coordinator_app.services.trials import LoadResult, TrialSummary
 from coordinator_app.services.workspace import Workspace
 
 TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
+# Tabs that summarise what other tabs change (counts, the day's visits): read again each time they are returned to.
+REREAD_ON_RETURN = frozenset({"overview", "calendar"})
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._settings = settings
         self._trials: list[TrialSummary] = []
+        self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
 
         self.overview = OverviewTab(workspace)
         self.eligibility = EligibilityTab(workspace)
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         for index, (_name, widget, _tab, title) in enumerate(self._tabs):
             self.form.tabs.addTab(widget, title)
             self._add_tab_shortcut(index, title)
+        self._shown_tab = self.form.tabs.currentIndex()
+        self.form.tabs.currentChanged.connect(self._tab_changed)
 
         self.form.demoBanner.setVisible(workspace.demo)
         self.form.quitAction.triggered.connect(self.close)
@@ -155,11 +160,23 @@ class MainWindow(QMainWindow):
         self.form.trialSelector.setCurrentIndex(index)
 
     def _show_selected_trial(self) -> None:
+        """Every tab is out of date now; only the one on screen is loaded, the others when they are shown (a
+        large trial takes a moment per tab, and most visits to the app look at one or two)."""
+        self._stale_tabs = set(range(len(self._tabs)))
+        self._load_shown_tab()
+
+    def _tab_changed(self, index: int) -> None:
+        if TAB_NAMES[self._shown_tab] in REREAD_ON_RETURN:
+            self._stale_tabs.add(self._shown_tab)
+        self._shown_tab = index
+        self._load_shown_tab()
+
+    def _load_shown_tab(self) -> None:
+        index = self.form.tabs.currentIndex()
         trial = self.current_trial()
-        if trial is None:
-            return
-        for _name, _widget, tab, _title in self._tabs:
-            tab.show_trial(trial)
+        if trial is not None and index in self._stale_tabs:
+            self._stale_tabs.discard(index)
+            self._tabs[index][2].show_trial(trial)
 
     def refresh(self) -> None:
         self.reload_trials()

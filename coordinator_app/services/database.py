@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator_app.domain.access import PERMISSION_ACTIONS, Permission, Role, role_may
 from coordinator_app.domain.errors import ConcurrentChangeError, PermissionDeniedError, ValidationError
+from coordinator_app.services.subject_summaries import keep_subject_summaries
 from coordinator_app.storage import migrate
 from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY
 from coordinator_app.storage.encryption import NOT_A_DATABASE, DatabaseKey
@@ -44,6 +45,7 @@ class Database:
         except ValueError as error:  # a key for a database server
             raise ValidationError("database URL", redact(url), str(error)) from None
         self._sessions = session_factory(self.engine)
+        keep_subject_summaries(self._sessions)
         self._check_file_opens()
 
     @property
@@ -105,7 +107,8 @@ class Database:
 
     @contextmanager
     def system_write(self) -> Iterator[Session]:
-        """A unit of work by the app itself; only for what happens before anybody can sign in."""
+        """A unit of work by the app itself; only for what happens before anybody can sign in, and for the derived
+        data it keeps (subject summaries), which is not audited."""
         with self._unit(SYSTEM_ACTOR, "") as session:
             yield session
 

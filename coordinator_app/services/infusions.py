@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.errors import ReasonRequiredError, ValidationError, require_instant
-from coordinator_app.domain.protocol import Intervention
-from coordinator_app.domain.schedule import VisitStatus
+from coordinator_app.domain.protocol import Intervention, VisitPlan
+from coordinator_app.domain.schedule import VisitStatus, earlier_dose_not_given
 from coordinator_app.services.database import Database
 from coordinator_app.services.schedule import ScheduleService, SubjectSchedule, first_anchor
 from coordinator_app.services.signatures import SignatureService, add_signature
@@ -53,6 +56,13 @@ class SafetyAnswers:
         return self.investigator_clearance and not (
             self.active_infection or self.spontaneous_peritonitis or self.gi_bleeding_last_4_weeks
         )
+
+
+class Readiness(NamedTuple):
+    """What an upcoming dose still needs before it can be given."""
+
+    earlier_dose: str  # an earlier dose it follows that is not given yet, else ""
+    safety_check_due: bool  # its pre-infusion safety check is not passed yet
 
 
 @dataclass(frozen=True)
@@ -160,20 +170,40 @@ class InfusionService:
                 .where(models.SafetyCheck.subject_id == subject_id, models.SafetyCheck.visit_code == code)
                 .order_by(models.SafetyCheck.id.desc())
             ).first()
-            if latest is None:
-                return False
-            return SafetyAnswers(
-                latest.active_infection,
-                latest.spontaneous_peritonitis,
-                latest.gi_bleeding_last_4_weeks,
-                latest.investigator_clearance,
-                latest.investigator,
-            ).passed
+            return latest is not None and _passed(latest)
+
+    def readiness(self, trial_id: int, doses: Collection[tuple[int, str]]) -> dict[tuple[int, str], Readiness]:
+        """What each upcoming dose, a (subject id, visit code), still needs before it can be given: for the
+        morning list, from one read of those subjects' visits and safety checks, however many doses are due."""
+        plan = self._schedules.plan(trial_id)
+        subject_ids = {subject_id for subject_id, _ in doses}
+        statuses: dict[int, dict[str, VisitStatus]] = defaultdict(dict)
+        latest: dict[tuple[int, str], models.SafetyCheck] = {}
+        with self._db.read() as session:
+            for subject_id, code, status in session.execute(
+                select(models.Visit.subject_id, models.Visit.code, models.Visit.status).where(
+                    models.Visit.subject_id.in_(subject_ids)
+                )
+            ):
+                statuses[subject_id][code] = VisitStatus(status)
+            for row in session.scalars(
+                select(models.SafetyCheck)
+                .where(models.SafetyCheck.subject_id.in_(subject_ids))
+                .order_by(models.SafetyCheck.id)
+            ):
+                latest[row.subject_id, row.visit_code] = row  # the newest wins
+        result = {}
+        for subject_id, code in doses:
+            check = latest.get((subject_id, code))
+            result[subject_id, code] = Readiness(
+                earlier_dose_not_given(plan, statuses[subject_id], code),
+                _needs_safety_check(plan, code) and not (check is not None and _passed(check)),
+            )
+        return result
 
     def needs_safety_check(self, subject_id: int, code: str) -> bool:
         """Every infusion after the first needs its safety check answered before the record opens."""
-        plan = self._schedules.plan_of_subject(subject_id)
-        return plan.visit(code).infusion and code != first_anchor(plan)
+        return _needs_safety_check(self._schedules.plan_of_subject(subject_id), code)
 
     def can_open_record(self, subject_id: int, code: str) -> tuple[bool, str]:
         """Whether the infusion record may open now, and if not, why (for the GUI to say)."""
@@ -184,11 +214,9 @@ class InfusionService:
             return False, f"{code} is not an infusion"
         if schedule.visit(code).status is not VisitStatus.SCHEDULED:
             return False, f"{code} is {schedule.visit(code).status.value}"
-        anchor = definition.anchor
-        while anchor is not None:
-            if plan.visit(anchor).infusion and schedule.visit(anchor).status is not VisitStatus.DONE:
-                return False, f"{anchor} has not been given yet"
-            anchor = plan.visit(anchor).anchor
+        earlier = earlier_dose_not_given(plan, {v.code: v.status for v in schedule.visits}, code)
+        if earlier:
+            return False, f"{earlier} has not been given yet"
         if self.needs_safety_check(subject_id, code) and not self.safety_check_passed(subject_id, code):
             return False, "the pre-infusion safety check has not been passed"
         return True, ""
@@ -318,3 +346,18 @@ def infusion_content(record: models.InfusionRecord) -> dict[str, object]:
         for column in models.InfusionRecord.__table__.columns
         if column.key != "id"
     }
+
+
+def _needs_safety_check(plan: VisitPlan, code: str) -> bool:
+    """Every infusion after the first needs its safety check answered before the record opens."""
+    return plan.visit(code).infusion and code != first_anchor(plan)
+
+
+def _passed(check: models.SafetyCheck) -> bool:
+    return SafetyAnswers(
+        check.active_infection,
+        check.spontaneous_peritonitis,
+        check.gi_bleeding_last_4_weeks,
+        check.investigator_clearance,
+        check.investigator,
+    ).passed

@@ -8,8 +8,10 @@ in step after every change so the calendar is a plain indexed query.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -30,6 +32,7 @@ from coordinator_app.domain.schedule import (
 from coordinator_app.domain.subjects import SubjectStatus
 from coordinator_app.services.concurrency import require_version
 from coordinator_app.services.database import Database
+from coordinator_app.services.names import initials
 from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.site_settings import SiteSettingsService
 from coordinator_app.services.trials import TrialService
@@ -92,6 +95,23 @@ class CalendarVisit:
         return self.status is VisitStatus.SCHEDULED and today > self.window_end
 
 
+class RosterEntry(NamedTuple):
+    """A subject past screening, as the calendar lists them: a timeline once dose 1 is booked, else (while
+    enrolled) among those awaiting dose 1."""
+
+    subject_id: int
+    subject_number: str | None
+    screening_number: str
+    initials: str
+    status: SubjectStatus
+    enrolled_on: dt.date | None
+    booked: bool
+
+    @property
+    def label(self) -> str:
+        return self.subject_number or self.screening_number
+
+
 @dataclass(frozen=True)
 class TodayPanel:
     due_today: tuple[CalendarVisit, ...]
@@ -115,7 +135,7 @@ class ScheduleService:
         """The subject's visits, or None while dose 1 is not booked."""
         with self._db.read() as session:
             subject = _subject(session, subject_id)
-            plan = self._plan(subject.trial_id)
+            plan = self.plan(subject.trial_id)
             records, dose1 = _records(session, subject_id, plan)
             if dose1 is None:
                 return None
@@ -133,6 +153,53 @@ class ScheduleService:
                 },
             )
 
+    def roster(self, trial_id: int) -> list[RosterEntry]:
+        """The trial's subjects past screening (enrolled, completed, withdrawn), each with whether dose 1 is
+        booked: one query, whatever the trial's size."""
+        subject, summary = models.Subject, models.SubjectSummary
+        booked = select(models.Visit.id).where(models.Visit.subject_id == subject.id).exists()
+        with self._db.read() as session:
+            rows = session.connection().execute(
+                select(
+                    subject.id,
+                    subject.subject_number,
+                    subject.screening_number,
+                    summary.initials,
+                    subject.family_name,
+                    subject.given_name,
+                    subject.status,
+                    subject.enrolled_on,
+                    booked,
+                )
+                .outerjoin(summary)
+                .where(
+                    subject.trial_id == trial_id,
+                    subject.status.not_in((SubjectStatus.SCREENING, SubjectStatus.SCREEN_FAILED)),
+                )
+            )
+            return [
+                RosterEntry(
+                    subject_id,
+                    subject_number,
+                    screening_number,
+                    letters if letters is not None else initials(family, given),  # no summary yet: say it anyway
+                    SubjectStatus(status),
+                    enrolled_on,
+                    bool(has_visits),
+                )
+                for (
+                    subject_id,
+                    subject_number,
+                    screening_number,
+                    letters,
+                    family,
+                    given,
+                    status,
+                    enrolled_on,
+                    has_visits,
+                ) in rows
+            ]
+
     def require_schedule(self, subject_id: int) -> SubjectSchedule:
         schedule = self.schedule(subject_id)
         if schedule is None:
@@ -141,7 +208,7 @@ class ScheduleService:
 
     def visits_between(self, trial_id: int, first: dt.date, last: dt.date) -> list[CalendarVisit]:
         """Every visit standing on a day from ``first`` through ``last``, by date then subject."""
-        plan = self._plan(trial_id)
+        plan = self.plan(trial_id)
         with self._db.read() as session:
             rows = session.execute(
                 _calendar_query(trial_id).where(models.Visit.scheduled_on >= first, models.Visit.scheduled_on <= last)
@@ -150,7 +217,7 @@ class ScheduleService:
 
     def today(self, trial_id: int, today: dt.date) -> TodayPanel:
         """The morning view: due today, due this week, overdue, and the infusions of the next 14 days."""
-        plan = self._plan(trial_id)
+        plan = self.plan(trial_id)
         week_end = today + dt.timedelta(days=6 - today.weekday())
         with self._db.read() as session:
             upcoming = [
@@ -182,17 +249,35 @@ class ScheduleService:
 
     def propose_dose1(self, subject_id: int) -> dt.date:
         """The first working day after enrolment (or after today, if later) with room for another infusion."""
+        return self.propose_dose1_each([subject_id])[subject_id]
+
+    def propose_dose1_each(self, subject_ids: Collection[int]) -> dict[int, dt.date]:
+        """:meth:`propose_dose1` for each subject, from one look at the infusions booked (the calendar lists
+        everyone awaiting dose 1 with a proposal)."""
+        today = dt.date.today()
         with self._db.read() as session:
-            subject = _subject(session, subject_id)
-            start = max(subject.enrolled_on or dt.date.today(), dt.date.today())
-        day = next_working_day(start)
-        plan_codes = self._infusion_codes(subject.trial_id)
-        while (
-            self._infusions_on(day, plan_codes, exclude_subject=subject_id)
-            >= self._settings.rules().max_infusions_per_day
-        ):
-            day = next_working_day(day)
-        return day
+            subjects = session.execute(
+                select(models.Subject.id, models.Subject.trial_id, models.Subject.enrolled_on).where(
+                    models.Subject.id.in_(subject_ids)
+                )
+            ).all()
+        missing = set(subject_ids) - {row.id for row in subjects}
+        if missing:
+            raise NotFoundError(f"no subject with id {min(missing)}")
+        limit = self._settings.rules().max_infusions_per_day
+        proposals: dict[int, dt.date] = {}
+        for trial_id in {row.trial_id for row in subjects}:
+            starts = {
+                row.id: next_working_day(max(row.enrolled_on or today, today))
+                for row in subjects
+                if row.trial_id == trial_id
+            }
+            booked = self._infusions_from(min(starts.values()), self._infusion_codes(trial_id))
+            for subject_id, day in starts.items():
+                while sum(1 for other in booked.get(day, ()) if other != subject_id) >= limit:
+                    day = next_working_day(day)
+                proposals[subject_id] = day
+        return proposals
 
     def book_dose1(self, subject_id: int, day: dt.date, actor: str, deviation_reason: str = "") -> SubjectSchedule:
         """Confirming dose 1 generates the whole schedule. Screening counts as done on the assessment date;
@@ -206,7 +291,7 @@ class ScheduleService:
             raise ValidationError("dose 1", subject.screening_number, "is booked already: reschedule it instead")
         if subject.enrolled_on and day < subject.enrolled_on:
             raise ValidationError("dose 1 date", day.isoformat(), f"is before enrolment ({subject.enrolled_on})")
-        plan = self._plan(subject.trial_id)
+        plan = self.plan(subject.trial_id)
         first = first_anchor(plan)
         self._check_capacity(subject.trial_id, subject_id, first, day)
         records = {first: VisitRecord(booked=day)}
@@ -440,7 +525,22 @@ class ScheduleService:
                 or 0
             )
 
-    def _plan(self, trial_id: int) -> VisitPlan:
+    def _infusions_from(self, first: dt.date, codes: tuple[str, ...]) -> dict[dt.date, list[int]]:
+        """The subjects booked for an infusion on each day from ``first`` on (every trial: one infusion room)."""
+        booked: dict[dt.date, list[int]] = defaultdict(list)
+        with self._db.read() as session:
+            for day, subject_id in session.execute(
+                select(models.Visit.scheduled_on, models.Visit.subject_id).where(
+                    models.Visit.code.in_(codes),
+                    models.Visit.scheduled_on >= first,
+                    models.Visit.status.in_(ACTIVE),
+                )
+            ):
+                booked[day].append(subject_id)
+        return booked
+
+    def plan(self, trial_id: int) -> VisitPlan:
+        """The trial's visit plan (ValidationError when its protocol has none)."""
         return _plan_of(self._trials.protocol(trial_id))
 
     def trial_of(self, subject_id: int) -> int:
@@ -448,10 +548,10 @@ class ScheduleService:
             return _subject(session, subject_id).trial_id
 
     def plan_of_subject(self, subject_id: int) -> VisitPlan:
-        return self._plan(self.trial_of(subject_id))
+        return self.plan(self.trial_of(subject_id))
 
     def _infusion_codes(self, trial_id: int) -> tuple[str, ...]:
-        return tuple(v.code for v in self._plan(trial_id).visits if v.infusion)
+        return tuple(v.code for v in self.plan(trial_id).visits if v.infusion)
 
     def _records(self, subject_id: int) -> tuple[dict[str, VisitRecord], dt.date | None]:
         plan = self.plan_of_subject(subject_id)

@@ -19,9 +19,7 @@ from coordinator_app.domain.access import Permission, SignatureMeaning
 from coordinator_app.domain.eligibility import (
     Assessment,
     FactDefinition,
-    SubjectFacts,
     Verdict,
-    assess,
     format_fact,
     parse_fact,
 )
@@ -42,6 +40,13 @@ from coordinator_app.services.contact_validation import normalize_phone
 from coordinator_app.services.database import Database
 from coordinator_app.services.names import initials
 from coordinator_app.services.signatures import SignatureService, add_signature
+from coordinator_app.services.subject_summaries import (
+    SignoffMark,
+    SubjectRow,
+    assess_record,
+    save_summaries,
+    subject_rows,
+)
 from coordinator_app.services.trials import TrialService
 from coordinator_app.services.users import Credentials
 from coordinator_app.storage import models
@@ -132,6 +137,30 @@ class SubjectDetail:
         return initials(self.family_name, self.given_name)
 
     @property
+    def row(self) -> SubjectRow:
+        """The subject as the subject list shows it."""
+        current = self.signoff
+        return SubjectRow(
+            id=self.id,
+            trial_id=self.trial_id,
+            screening_number=self.screening_number,
+            subject_number=self.subject_number,
+            family_name=self.family_name,
+            given_name=self.given_name,
+            initials=self.initials,
+            sex=self.sex,
+            date_of_birth=self.date_of_birth,
+            identity_masked=self.identity_masked,
+            status=self.status,
+            status_reason=self.status_reason,
+            screened_on=self.screened_on,
+            assessment_date=self.assessment_date,
+            enrolled_on=self.enrolled_on,
+            verdict=self.assessment.verdict,
+            signoff=SignoffMark(current.verdict, current.signed_by, current.signed_at) if current else None,
+        )
+
+    @property
     def needs_reason_to_change(self) -> bool:
         """A signed verdict rests on the data: changing it needs a reason (and a new signature)."""
         return self.signoff is not None
@@ -172,6 +201,16 @@ class ScreeningService:
                 _subject_query().where(models.Subject.trial_id == trial_id).order_by(models.Subject.screening_number)
             )
             return [self._detail(s, protocol) for s in subjects]
+
+    def rows(self, trial_id: int) -> list[SubjectRow]:
+        """Every subject of the trial as the subject list shows them, by screening number: one indexed query
+        however large the trial (verdicts and initials come from the stored summaries)."""
+        with self._db.read() as session:
+            rows, computed = subject_rows(session, trial_id)
+        if computed.summaries:  # after the migration that added them, or a protocol changed outside the app
+            with self._db.system_write() as session:
+                save_summaries(session, computed.digest, computed.summaries)
+        return rows
 
     def _detail(self, subject: models.Subject, protocol: Protocol) -> SubjectDetail:
         facts = {f.name: FactEntry(f.value, f.source_note) for f in subject.facts}
@@ -480,10 +519,13 @@ class ScreeningService:
         self, protocol: Protocol, current: SubjectDetail, facts: Mapping[str, FactEntry], day: dt.date
     ) -> None:
         """Input errors the rules find (an event dated after the assessment date) are refused before saving."""
-        assess(
-            protocol.eligibility,
-            _subject_facts(protocol, current.sex, current.date_of_birth, facts, current.consent),
+        assess_record(
+            protocol,
+            current.sex,
+            current.date_of_birth,
             day,
+            {name: entry.value for name, entry in facts.items()},
+            current.consent.signed_at if current.consent else None,
         )
 
 
@@ -638,35 +680,16 @@ def _signoff(row: models.EligibilitySignoff) -> Signoff:
     )
 
 
-def _subject_facts(
-    protocol: Protocol,
-    sex: Sex,
-    date_of_birth: dt.date,
-    facts: Mapping[str, FactEntry],
-    consent: ConsentRecord | None,
-) -> SubjectFacts:
-    definitions = {d.name: d for d in protocol.eligibility.facts}
-    values = {}
-    for name, entry in facts.items():
-        if name in definitions:
-            value = parse_fact(definitions[name], entry.value)
-            if value is not None:
-                values[name] = value
-    return SubjectFacts(
-        date_of_birth=date_of_birth,
-        sex=sex,
-        consent_date=consent.signed_on if consent else None,
-        values=values,
-    )
-
-
 def _assess(
     protocol: Protocol, subject: models.Subject, facts: Mapping[str, FactEntry], consent: ConsentRecord | None
 ) -> Assessment:
-    return assess(
-        protocol.eligibility,
-        _subject_facts(protocol, Sex(subject.sex), subject.date_of_birth, facts, consent),
+    return assess_record(
+        protocol,
+        Sex(subject.sex),
+        subject.date_of_birth,
         subject.assessment_date,
+        {name: entry.value for name, entry in facts.items()},
+        consent.signed_at if consent else None,
     )
 
 

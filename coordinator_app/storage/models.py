@@ -227,6 +227,21 @@ class Subject(Base, Audited, Versioned):
     )
 
 
+class SubjectSummary(Base):
+    """What lists of thousands of subjects show that is derived from a subject's record: the verdict the trial's
+    protocol gives on the recorded facts, and the pinyin initials of the name. Kept in step with the record in the
+    same transaction (services/subject_summaries.py), so a list is one indexed query, without the facts and without
+    pypinyin. Derived, so not audited: the facts it comes from are. ``protocol_sha256`` names the protocol the
+    verdict was computed with; a row computed with another protocol is stale and is not used."""
+
+    __tablename__ = "subject_summaries"
+
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), primary_key=True)
+    protocol_sha256: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(20))
+    initials: Mapped[str] = mapped_column(String(40))
+
+
 class SubjectFact(Base, Audited, Versioned):
     """One eligibility fact as entered (canonical text, see domain.eligibility), with where it came from."""
 
@@ -297,7 +312,13 @@ class Visit(Base, Audited, Versioned):
     window_end: Mapped[dt.date] = mapped_column(index=True)
     sequence: Mapped[int] = mapped_column(default=0)
 
-    __table_args__ = (UniqueConstraint("subject_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("subject_id", "code"),
+        # The day's infusions, for the site's capacity: one range per infusion code.
+        Index("ix_visits_code_scheduled_on", "code", "scheduled_on"),
+        # Overdue visits: the scheduled ones whose window has closed, without reading the done ones.
+        Index("ix_visits_status_window_end", "status", "window_end"),
+    )
 
 
 class Deviation(Base, Audited):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -35,6 +35,7 @@ from coordinator_app.gui.calendar.markers import Marker
 from coordinator_app.gui.calendar.tab import CalendarTab, VisitRef
 from coordinator_app.gui.calendar.timeline import TimelineColumn
 from coordinator_app.gui.formatting import format_date, format_long_date
+from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.services.demo_users import DEMO_NURSE, DEMO_PASSWORD
 from coordinator_app.services.infusions import InfusionDraft, SafetyAnswers, VitalSigns
 from coordinator_app.services.schedule import ReschedulePreview
@@ -618,17 +619,21 @@ def test_a_trial_without_a_visit_plan_shows_nothing_to_schedule(
     assert today_rows(tab, TodaySection.OVERDUE) == [("DEMO-002", "W8")]
 
 
-def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_tab_is_shown_again(
-    qtbot: QtBot, demo_workspace: Workspace, tab: CalendarTab
+def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_again(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
+    window = MainWindow(demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_tab("calendar")
+    tab = window.calendar
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
-    tab.hide()
+    window.show_tab("eligibility")
     enrolled = demo_workspace.screening.enrol(
         subject_id(demo_workspace, "DEMO-S006"), dt.date.today(), demo_workspace.actor
     )
 
-    tab.show()
-    qtbot.waitExposed(tab)
+    window.show_tab("calendar")
 
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004", enrolled.subject_number]
     assert tab.form.pages.tabText(tab.form.pages.indexOf(tab.form.awaitingPage)) == "Awaiting dose 1 (2)"

@@ -34,6 +34,7 @@ from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.formatting import from_qdate
 from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_NURSE, DEMO_PASSWORD
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
+from coordinator_app.services.subject_summaries import SubjectRow
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace
@@ -518,4 +519,4 @@ def test_checklist_names_the_fact_and_source_it_read(tab: EligibilityTab) -> Non
     assert tab.checklist.index(0, ChecklistColumn.STATE).data() == "Met"
     assert tab.checklist.sources("EX7") == [subject.facts["last_albumin_date"].source_note]
     assert subject.facts["last_albumin_date"].source_note.startswith("DEMO outpatient record")
-    assert isinstance(tab.subjects.index(0, 0).data(RECORD_ROLE), SubjectDetail)
+    assert isinstance(tab.subjects.index(0, 0).data(RECORD_ROLE), SubjectRow)

@@ -87,12 +87,29 @@ def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspa
     assert window.current_trial().nct_id == "NCT09999999"  # type: ignore[union-attr]
     assert window.overview.form.nctValue.text() == "NCT09999999"
     assert window.overview.count("places_left") == "12"
+    window.show_tab("eligibility")
     assert window.eligibility.subjects.rowCount() == 0
 
     window.select_trial("NCT05106972")
 
+    assert window.eligibility.subjects.rowCount() == 9
+    window.show_tab("overview")
     assert window.overview.form.nctValue.text() == "NCT05106972"
     assert window.overview.count("screened") == "9"
+
+
+def test_a_tab_is_read_when_it_is_first_shown(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> None:
+    """Opening the window reads only the tab on screen (a large trial takes a moment per tab)."""
+    window = MainWindow(demo_workspace, settings)
+    qtbot.addWidget(window)
+    assert window.current_tab_name() == "overview"
+    assert window.overview.form.nctValue.text() == "NCT05106972"
+    assert window.eligibility.subjects.rowCount() == 0  # not read yet
+    assert window.calendar.form.subjectCombo.count() == 0
+
+    window.show_tab("calendar")
+    assert window.calendar.form.subjectCombo.count() > 0
+    window.show_tab("eligibility")
     assert window.eligibility.subjects.rowCount() == 9
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -69,7 +69,7 @@ from coordinator_app.gui.formatting import format_date, format_long_date, from_q
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.safety.panel import SafetyPanel
-from coordinator_app.services.infusions import InfusionDraft, InfusionResult, SafetyAnswers
+from coordinator_app.services.infusions import InfusionDraft, InfusionResult, Readiness, SafetyAnswers
 from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, SubjectSchedule
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workdays import day_flag
@@ -265,12 +265,6 @@ class CalendarTab(QWidget):
     def today(self) -> dt.date:
         return dt.date.today()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the tab re-reads the schedule: another tab may have enrolled or withdrawn someone."""
-        super().showEvent(event)
-        if self._trial is not None and not event.spontaneous():
-            self.reload()
-
     def reload(self) -> None:
         """Re-read everything shown from the services, keeping the selected day and subject."""
         if self._trial is None:
@@ -352,6 +346,9 @@ class CalendarTab(QWidget):
             rows.append(
                 TodayRow(TodaySection.OVERDUE, visit, self.tr("{days} day(s) past its window").format(days=days))
             )
+        readiness = self._workspace.infusions.readiness(
+            self._trial.id, [(v.subject_id, v.code) for v in panel.infusions_next_14_days]
+        )
         for section, visits in (
             (TodaySection.TODAY, panel.due_today),
             (TodaySection.THIS_WEEK, panel.due_this_week),
@@ -360,7 +357,7 @@ class CalendarTab(QWidget):
             for visit in visits:
                 if visit.infusion and section is not TodaySection.INFUSION:
                     continue  # listed once, with what it needs, among the infusions
-                note = self.infusion_needs(visit) if visit.infusion else ""
+                note = self.infusion_needs(readiness[visit.subject_id, visit.code]) if visit.infusion else ""
                 rows.append(TodayRow(section, visit, note))
         self.today_model.set_records(rows)
         self._fit_columns(self.form.todayTable)
@@ -388,56 +385,29 @@ class CalendarTab(QWidget):
             self.tr("Today ({count})").format(count=len(rows)) if rows else self.tr("Today"),
         )
 
-    def infusion_needs(self, visit: CalendarVisit) -> str:
+    def infusion_needs(self, readiness: Readiness) -> str:
         """What an upcoming infusion still needs before it can be given."""
-        schedule = self._workspace.schedules.schedule(visit.subject_id)
-        if schedule is None:
-            return ""
-        earlier = self._earlier_dose_not_given(schedule, visit.code)
-        if earlier:
-            return self.tr("{dose} not given yet").format(dose=earlier)
-        infusions = self._workspace.infusions
-        if infusions.needs_safety_check(visit.subject_id, visit.code) and not infusions.safety_check_passed(
-            visit.subject_id, visit.code
-        ):
+        if readiness.earlier_dose:
+            return self.tr("{dose} not given yet").format(dose=readiness.earlier_dose)
+        if readiness.safety_check_due:
             return self.tr("Safety check to answer; then cell product, release certificate, infusion record")
         return self.tr("Cell product and release certificate; infusion record on the day")
-
-    @staticmethod
-    def _earlier_dose_not_given(schedule: SubjectSchedule, code: str) -> str:
-        """The code of an earlier dose this one counts from that is not given yet, else ""."""
-        anchor = schedule.visit(code).definition.anchor
-        while anchor is not None:
-            visit = schedule.visit(anchor)
-            if visit.definition.infusion and visit.status is not VisitStatus.DONE:
-                return anchor
-            anchor = visit.definition.anchor
-        return ""
 
     # -- subjects: timelines and those awaiting dose 1 ----------------------------------------
 
     def _load_subjects(self) -> None:
         assert self._trial is not None
         schedules = self._workspace.schedules
-        subjects: list[TimelineSubject] = []
-        awaiting: list[AwaitingSubject] = []
-        for detail in self._workspace.screening.details(self._trial.id):
-            if detail.status in (SubjectStatus.SCREENING, SubjectStatus.SCREEN_FAILED):
-                continue
-            number = detail.subject_number or detail.screening_number
-            if schedules.schedule(detail.id) is not None:
-                subjects.append(TimelineSubject(detail.id, number, label(detail.status)))
-            elif detail.status is SubjectStatus.ENROLLED:
-                awaiting.append(
-                    AwaitingSubject(
-                        detail.id,
-                        number,
-                        detail.screening_number,
-                        detail.initials,
-                        detail.enrolled_on,
-                        schedules.propose_dose1(detail.id),
-                    )
-                )
+        roster = schedules.roster(self._trial.id)
+        waiting = [e for e in roster if not e.booked and e.status is SubjectStatus.ENROLLED]
+        proposals = schedules.propose_dose1_each([e.subject_id for e in waiting])
+        subjects = [TimelineSubject(e.subject_id, e.label, label(e.status)) for e in roster if e.booked]
+        awaiting = [
+            AwaitingSubject(
+                e.subject_id, e.label, e.screening_number, e.initials, e.enrolled_on, proposals[e.subject_id]
+            )
+            for e in waiting
+        ]
         awaiting.sort(key=lambda s: s.label)
         subjects.sort(key=lambda s: s.label)
         keep = self.awaiting_selected()
@@ -888,18 +858,17 @@ class CalendarTab(QWidget):
             self.show_error(title, str(error))
             return
         visit = schedule.visit(ref.code)
-        earlier = self._earlier_dose_not_given(schedule, ref.code)
-        if earlier:
+        dose = (ref.subject_id, ref.code)
+        readiness = infusions.readiness(schedules.trial_of(ref.subject_id), [dose])[dose]
+        if readiness.earlier_dose:
             self.show_error(
                 title,
                 self.tr("{dose} cannot be marked given: {earlier} has not been given yet.").format(
-                    dose=ref.code, earlier=earlier
+                    dose=ref.code, earlier=readiness.earlier_dose
                 ),
             )
             return
-        if infusions.needs_safety_check(ref.subject_id, ref.code) and not infusions.safety_check_passed(
-            ref.subject_id, ref.code
-        ):
+        if readiness.safety_check_due:
             answers = self.ask_safety_check(ref, visit)
             if answers is None:
                 return

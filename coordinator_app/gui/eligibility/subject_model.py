@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
@@ -14,8 +15,8 @@ from coordinator_app.gui.formatting import format_date, format_instant
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.table_model import Index, RecordTableModel
 from coordinator_app.services.screening import SubjectDetail
+from coordinator_app.services.subject_summaries import SubjectRow
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -31,8 +32,10 @@ class Column(IntEnum):
     SCREENED_ON = 8
 
 
-class SubjectTableModel(RecordTableModel[SubjectDetail]):
-    """One row per subject; the verdict is the one computed now from the recorded facts (coloured)."""
+class SubjectTableModel(RecordTableModel[SubjectRow]):
+    """One row per subject with its current verdict (coloured). Sorted here, in Python, on keys computed once per
+    row: a view sorting through a proxy would call back into Python for every comparison, which takes seconds in a
+    trial of thousands. The search text of each row is prepared here too, for the filter."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -49,20 +52,70 @@ class SubjectTableModel(RecordTableModel[SubjectDetail]):
             ),
             parent,
         )
+        self._sort_column = Column.SCREENING_NUMBER
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._haystacks: list[str] = []
+
+    def set_records(self, records: Sequence[SubjectRow]) -> None:
+        self.beginResetModel()
+        self._records = sorted(records, key=self._key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._haystacks = [haystack(subject) for subject in self._records]
+        self.endResetModel()
 
     def row_of(self, subject_id: int) -> int | None:
         return next((row for row, s in enumerate(self._records) if s.id == subject_id), None)
 
-    def replace(self, subject: SubjectDetail) -> None:
-        """Show a subject's new state in place (no reset: selections and open editors survive)."""
+    def matches(self, row: int, search: str, status: SubjectStatus | None) -> bool:
+        """Whether the row passes the filter: ``search`` casefolded, found in a number, the name or the initials."""
+        return (status is None or self._records[row].status is status) and search in self._haystacks[row]
+
+    def replace(self, subject: SubjectRow) -> None:
+        """Show a subject's new state (no reset: selections and open editors survive), in its sorted place."""
         row = self.row_of(subject.id)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
             self._records.append(subject)
+            self._haystacks.append(haystack(subject))
             self.endInsertRows()
-            return
-        self._records[row] = subject
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        else:
+            self._records[row] = subject
+            self._haystacks[row] = haystack(subject)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self.sort(self._sort_column, self._sort_order)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by ``column``, moving selections and other persistent indexes with their rows."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = Column(column), order
+        persistent = self.persistentIndexList()
+        kept = [self._records[index.row()].id for index in persistent]
+        pairs = sorted(
+            zip(self._records, self._haystacks, strict=True),
+            key=lambda pair: self._key(pair[0]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._records = [subject for subject, _ in pairs]
+        self._haystacks = [text for _, text in pairs]
+        rows = {subject.id: row for row, subject in enumerate(self._records)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(rows[subject_id], index.column()) for subject_id, index in zip(kept, persistent, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    def _key(self, subject: SubjectRow) -> str | int:
+        """Ages as numbers, dates in ISO, verdicts and statuses in their natural order, the rest as shown."""
+        match self._sort_column:
+            case Column.AGE:
+                return age(subject)
+            case Column.SCREENED_ON:
+                return subject.screened_on.isoformat()
+            case Column.VERDICT:
+                return list(Verdict).index(subject.verdict)
+            case Column.STATUS:
+                return list(SubjectStatus).index(subject.status)
+            case column:
+                return self._display(subject, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -71,19 +124,17 @@ class SubjectTableModel(RecordTableModel[SubjectDetail]):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(subject, column)
-        if role == SORT_ROLE:
-            return self._sort_key(subject, column)
         if role == RECORD_ROLE:
             return subject
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.VERDICT:
-            return QBrush(verdict_colour(subject.assessment.verdict))
+            return QBrush(verdict_colour(subject.verdict))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(subject, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, subject: SubjectDetail, column: Column) -> str:
+    def _display(self, subject: SubjectRow, column: Column) -> str:
         match column:
             case Column.SCREENING_NUMBER:
                 return subject.screening_number
@@ -100,24 +151,11 @@ class SubjectTableModel(RecordTableModel[SubjectDetail]):
             case Column.STATUS:
                 return label(subject.status)
             case Column.VERDICT:
-                return label(subject.assessment.verdict)
+                return label(subject.verdict)
             case Column.SCREENED_ON:
                 return format_date(subject.screened_on)
 
-    def _sort_key(self, subject: SubjectDetail, column: Column) -> str | int:
-        match column:
-            case Column.AGE:
-                return age(subject)
-            case Column.SCREENED_ON:
-                return subject.screened_on.isoformat()
-            case Column.VERDICT:
-                return list(Verdict).index(subject.assessment.verdict)
-            case Column.STATUS:
-                return list(SubjectStatus).index(subject.status)
-            case _:
-                return self._display(subject, column)
-
-    def _tooltip(self, subject: SubjectDetail, column: Column) -> str | None:
+    def _tooltip(self, subject: SubjectRow, column: Column) -> str | None:
         if column is Column.AGE:
             return self.tr("Completed years on the assessment date {date}").format(
                 date=format_date(subject.assessment_date)
@@ -133,22 +171,25 @@ class SubjectTableModel(RecordTableModel[SubjectDetail]):
         return None
 
 
-def age(subject: SubjectDetail) -> int:
+def age(subject: SubjectRow | SubjectDetail) -> int:
     """Age in completed years on the subject's assessment date (what the age criterion reads)."""
     return age_in_completed_years(subject.date_of_birth, subject.assessment_date)
 
 
-def signed_as_is(subject: SubjectDetail) -> bool:
-    """A current signature exists and says what the data say now."""
-    return subject.signoff is not None and subject.signoff.verdict is subject.assessment.verdict
+def haystack(subject: SubjectRow) -> str:
+    """What the search looks in, casefolded once: the numbers, the name and its initials (fields kept apart, so a
+    search never matches across two of them)."""
+    return "\x1f".join(
+        (subject.screening_number, subject.subject_number or "", subject.name, subject.initials)
+    ).casefold()
 
 
 class SubjectFilterModel(QSortFilterProxyModel):
-    """Sorts by the model's sort keys (numbers as numbers) and filters by status and a search text."""
+    """Filters by status and a search text, asking the subject model row by row (one list look-up each); sorting
+    is the subject model's own (see :meth:`SubjectTableModel.sort`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._status: SubjectStatus | None = None
         self._search = ""
 
@@ -165,14 +206,12 @@ class SubjectFilterModel(QSortFilterProxyModel):
     def is_filtered(self) -> bool:
         return self._status is not None or bool(self._search)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The view's sort (a header click): done by the subject model, this proxy keeps its order."""
+        model = self.sourceModel()
+        if column >= 0 and isinstance(model, SubjectTableModel):
+            model.sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, SubjectTableModel):
-            return True
-        subject = model.record(source_row)
-        if self._status is not None and subject.status is not self._status:
-            return False
-        if not self._search:
-            return True
-        haystack = (subject.screening_number, subject.subject_number or "", subject.name, subject.initials)
-        return any(self._search in text.casefold() for text in haystack)
+        return not isinstance(model, SubjectTableModel) or model.matches(source_row, self._search, self._status)

@@ -64,6 +64,7 @@ from coordinator_app.gui.labels import label, signature_meaning
 from coordinator_app.services.concurrency import ABSENT
 from coordinator_app.services.screening import FactEntry, Signoff, SubjectDetail, SubjectDraft
 from coordinator_app.services.screening_import import ScreeningImportError
+from coordinator_app.services.subject_summaries import SubjectRow
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
@@ -234,7 +235,7 @@ class EligibilityTab(QWidget):
             return
         keep = select_id if select_id is not None else (self._current.id if self._current else None)
         self._current = None
-        self.subjects.set_records(self._workspace.screening.details(self._trial.id))
+        self.subjects.set_records(self._workspace.screening.rows(self._trial.id))
         self.form.subjectTable.resizeColumnsToContents()
         self._update_count()
         if keep is None or not self.select_subject(keep):
@@ -259,8 +260,8 @@ class EligibilityTab(QWidget):
         rows = self.form.subjectTable.selectionModel().selectedRows()
         if rows:
             subject = rows[0].data(RECORD_ROLE)
-            if isinstance(subject, SubjectDetail):
-                self._show_detail(subject)
+            if isinstance(subject, SubjectRow) and (self._current is None or self._current.id != subject.id):
+                self._show_detail(self._workspace.screening.detail(subject.id))
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(text)
@@ -593,7 +594,7 @@ class EligibilityTab(QWidget):
         return updated
 
     def _show_updated(self, subject: SubjectDetail) -> None:
-        self.subjects.replace(subject)
+        self.subjects.replace(subject.row)
         self._show_detail(subject)
         self._update_count()
         if not self.form.subjectTable.selectionModel().selectedRows():
