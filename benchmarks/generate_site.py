@@ -71,7 +71,7 @@ from coordinator_app.storage.engine import sqlite_url
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-GENERATOR_VERSION = "2026-12-06.1"  # change it whenever the data generated change: cached files are then rebuilt
+GENERATOR_VERSION = "2026-12-06.2"  # change it whenever the data generated change: cached files are then rebuilt
 MAX_AGE_DAYS = 7
 
 # Sizes at scale 1.0 (the "large site database").

@@ -41,7 +41,6 @@ from coordinator_app.services.database import Database
 from coordinator_app.services.names import initials
 from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.subject_summaries import (
-    SignoffMark,
     SubjectRow,
     assess_record,
     save_summaries,
@@ -139,7 +138,6 @@ class SubjectDetail:
     @property
     def row(self) -> SubjectRow:
         """The subject as the subject list shows it."""
-        current = self.signoff
         return SubjectRow(
             id=self.id,
             trial_id=self.trial_id,
@@ -157,7 +155,6 @@ class SubjectDetail:
             assessment_date=self.assessment_date,
             enrolled_on=self.enrolled_on,
             verdict=self.assessment.verdict,
-            signoff=SignoffMark(current.verdict, current.signed_by, current.signed_at) if current else None,
         )
 
     @property
@@ -211,6 +208,19 @@ class ScreeningService:
             with self._db.system_write() as session:
                 save_summaries(session, computed.digest, computed.summaries)
         return rows
+
+    def current_signoff(self, subject_id: int) -> Signoff | None:
+        """The signature standing on the subject's verdict now (None: never signed, or superseded)."""
+        with self._db.read() as session:
+            row = session.scalars(
+                select(models.EligibilitySignoff)
+                .where(
+                    models.EligibilitySignoff.subject_id == subject_id,
+                    models.EligibilitySignoff.superseded_at.is_(None),
+                )
+                .order_by(models.EligibilitySignoff.signed_at.desc())
+            ).first()
+            return _signoff(row) if row is not None else None
 
     def _detail(self, subject: models.Subject, protocol: Protocol) -> SubjectDetail:
         facts = {f.name: FactEntry(f.value, f.source_note) for f in subject.facts}

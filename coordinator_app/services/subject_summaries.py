@@ -34,14 +34,6 @@ _DUE_SUBJECTS = "subject_summaries_due"
 _DUE_TRIALS = "subject_summaries_due_trials"
 
 
-class SignoffMark(NamedTuple):
-    """The current signature of a subject's verdict, as the list's tooltip names it."""
-
-    verdict: Verdict
-    signed_by: str
-    signed_at: dt.datetime
-
-
 class SubjectRow(NamedTuple):
     """One subject as the subject list shows, sorts and searches it (a named tuple: thousands are made at once)."""
 
@@ -61,7 +53,6 @@ class SubjectRow(NamedTuple):
     assessment_date: dt.date
     enrolled_on: dt.date | None
     verdict: Verdict
-    signoff: SignoffMark | None
 
     @property
     def name(self) -> str:
@@ -241,7 +232,7 @@ class ComputedSummaries:
 def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], ComputedSummaries]:
     """The trial's subjects by screening number, and the summaries that had to be computed now."""
     digest, protocol = stored_protocol(session, trial_id)
-    subject, summary, signoff = models.Subject, models.SubjectSummary, models.EligibilitySignoff
+    subject, summary = models.Subject, models.SubjectSummary
     connection = session.connection()  # Core rows: the ORM's per-row work costs more than the query here
     rows = connection.execute(
         select(
@@ -268,15 +259,6 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
     ).all()
     stale = [row[0] for row in rows if not digest or row[13] != digest]
     computed = compute_summaries(session, protocol, stale) if stale else {}
-    signoffs = {
-        subject_id: SignoffMark(VERDICTS[verdict], signed_by, signed_at)
-        for subject_id, verdict, signed_by, signed_at in connection.execute(
-            select(signoff.subject_id, signoff.verdict, signoff.signed_by, signoff.signed_at)
-            .join(subject)
-            .where(subject.trial_id == trial_id, signoff.superseded_at.is_(None))
-            .order_by(signoff.signed_at)
-        )
-    }
     result = []
     for (
         subject_id,
@@ -316,7 +298,6 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
                 assessment_date,
                 enrolled_on,
                 VERDICTS[verdict],
-                signoffs.get(subject_id),
             )
         )
     return result, ComputedSummaries(digest, computed)

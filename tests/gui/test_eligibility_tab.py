@@ -137,6 +137,10 @@ def test_list_shows_every_subject_with_age_masked_id_status_and_coloured_verdict
     green = tab.proxy.index(green_row, Column.VERDICT).data(Qt.ItemDataRole.ForegroundRole).color().name()
     assert (red, green) == ("#b3261e", "#1e7b34")
     assert tab.subjects.headerData(Column.IDENTITY, Qt.Orientation.Horizontal) == "ID number"
+    signed = tab.proxy.index(row, Column.VERDICT).data(Qt.ItemDataRole.ToolTipRole)
+    assert signed.startswith("Signed Not eligible by DEMO 张医生 (Dr Zhang)")
+    unsigned = shown(tab).index(next(s.screening_number for s in subjects if s.signoff is None))
+    assert tab.proxy.index(unsigned, Column.VERDICT).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_search_status_filter_and_sort(qtbot: QtBot, tab: EligibilityTab) -> None:

@@ -104,6 +104,26 @@ def test_the_infusions_per_day_limit(workspace: Workspace, trial: TrialSummary) 
     workspace.schedules.book_dose1(subjects[2].id, day, ACTOR)
 
 
+def test_dose1_proposals_for_everyone_awaiting_skip_full_days(workspace: Workspace, trial: TrialSummary) -> None:
+    """The calendar proposes a day for each subject awaiting dose 1 at once: the same day each would be proposed
+    alone, a day already at the site's limit skipped (the subject's own booking not counted)."""
+    screened = TODAY - dt.timedelta(days=3)
+    booked = [_enrolled(workspace, trial, screened, name) for name in ("一", "二")]
+    waiting = [_enrolled(workspace, trial, screened, name) for name in ("三", "四")]
+    first = workspace.schedules.propose_dose1(waiting[0].id)
+    for subject in booked:
+        workspace.schedules.book_dose1(subject.id, first, ACTOR)  # the limit is 2 a day: the day is full now
+
+    proposals = workspace.schedules.propose_dose1_each([s.id for s in waiting])
+
+    assert proposals == {s.id: workspace.schedules.propose_dose1(s.id) for s in waiting}
+    assert proposals[waiting[0].id] > first
+    assert workspace.schedules.propose_dose1(booked[0].id) == first  # its own booking leaves room for itself
+    roster = {entry.subject_id: entry for entry in workspace.schedules.roster(trial.id)}
+    assert [roster[s.id].booked for s in booked + waiting] == [True, True, False, False]
+    assert roster[waiting[1].id].initials == "WS" and roster[waiting[1].id].label == waiting[1].subject_number
+
+
 def test_rescheduling_an_anchor_moves_its_dependents(workspace: Workspace, trial: TrialSummary) -> None:
     subject = _enrolled(workspace, trial, TODAY - dt.timedelta(days=30))
     dose1 = TODAY - dt.timedelta(days=20)
@@ -149,6 +169,11 @@ def test_infusion_record_marks_the_dose_given_and_dose2_needs_dose1_and_the_safe
 
     allowed, why = workspace.infusions.can_open_record(subject.id, "D2")
     assert (allowed, why) == (False, "D1 has not been given yet")
+    doses = [(subject.id, "D1"), (subject.id, "D2")]
+    assert workspace.infusions.readiness(trial.id, doses) == {
+        (subject.id, "D1"): ("", False),  # dose 1 needs no safety check
+        (subject.id, "D2"): ("D1", True),
+    }
     result = workspace.infusions.record_infusion(subject.id, "D1", _draft(dose1), signs(NURSE))
     assert result.schedule.visit("D1").status is VisitStatus.DONE
     assert result.preparation_minutes == 70
@@ -163,6 +188,7 @@ def test_infusion_record_marks_the_dose_given_and_dose2_needs_dose1_and_the_safe
     cleared = dataclasses.replace(failed, active_infection=False)
     assert workspace.infusions.record_safety_check(subject.id, "D2", cleared, ACTOR) is True
     assert workspace.infusions.can_open_record(subject.id, "D2") == (True, "")
+    assert workspace.infusions.readiness(trial.id, [(subject.id, "D2")]) == {(subject.id, "D2"): ("", False)}
 
 
 def test_a_cell_count_outside_tolerance_is_a_recorded_deviation(workspace: Workspace, trial: TrialSummary) -> None:

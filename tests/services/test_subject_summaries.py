@@ -87,9 +87,9 @@ def test_the_list_agrees_with_the_checklist(workspace: Workspace, trial: TrialSu
             detail.status,
         )
         assert row.identity_masked == detail.identity_masked
-    signed = rows[subject.id].signoff
-    assert signed is not None and signed.verdict is Verdict.ELIGIBLE
-    assert rows[other.id].signoff is None and rows[other.id].initials == "SJ"
+    signed = workspace.screening.current_signoff(subject.id)
+    assert signed is not None and signed.verdict is Verdict.ELIGIBLE and "test-investigator" in signed.signed_by
+    assert workspace.screening.current_signoff(other.id) is None and rows[other.id].initials == "SJ"
 
 
 def test_a_changed_protocol_recomputes_the_trials_verdicts_when_it_is_loaded(

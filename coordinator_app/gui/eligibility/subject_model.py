@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
@@ -14,10 +14,20 @@ from coordinator_app.gui.eligibility.colours import verdict_colour
 from coordinator_app.gui.formatting import format_date, format_instant
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.table_model import Index, RecordTableModel
-from coordinator_app.services.screening import SubjectDetail
+from coordinator_app.services.screening import Signoff, SubjectDetail
 from coordinator_app.services.subject_summaries import SubjectRow
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        RECORD_ROLE,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
 
 
 class Column(IntEnum):
@@ -35,9 +45,10 @@ class Column(IntEnum):
 class SubjectTableModel(RecordTableModel[SubjectRow]):
     """One row per subject with its current verdict (coloured). Sorted here, in Python, on keys computed once per
     row: a view sorting through a proxy would call back into Python for every comparison, which takes seconds in a
-    trial of thousands. The search text of each row is prepared here too, for the filter."""
+    trial of thousands. The search text of each row is prepared here too, for the filter. Who signed a verdict is
+    asked of ``signoff_of`` when its tooltip is shown, not read for every row."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, signoff_of: Callable[[int], Signoff | None], parent: QObject | None = None) -> None:
         super().__init__(
             (
                 self.tr("Screening no."),
@@ -55,6 +66,7 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         self._sort_column = Column.SCREENING_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._haystacks: list[str] = []
+        self._signoff_of = signoff_of
 
     def set_records(self, records: Sequence[SubjectRow]) -> None:
         self.beginResetModel()
@@ -118,9 +130,9 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
                 return self._display(subject, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks for many roles per cell: answer fast
             return None
-        subject = self.record(index.row())
+        subject = self._records[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(subject, column)
@@ -160,11 +172,10 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
             return self.tr("Completed years on the assessment date {date}").format(
                 date=format_date(subject.assessment_date)
             )
-        if column is Column.VERDICT and subject.signoff is not None:
+        signoff = self._signoff_of(subject.id) if column is Column.VERDICT else None
+        if signoff is not None:
             return self.tr("Signed {verdict} by {name} on {time}").format(
-                verdict=label(subject.signoff.verdict),
-                name=subject.signoff.signed_by,
-                time=format_instant(subject.signoff.signed_at),
+                verdict=label(signoff.verdict), name=signoff.signed_by, time=format_instant(signoff.signed_at)
             )
         if column is Column.STATUS and subject.status_reason:
             return subject.status_reason

@@ -84,6 +84,9 @@ _VISUAL_ORDER = (
 )
 
 
+SIZED_ROWS = 100  # columns fit the first rows' contents: measuring every row of a large trial takes seconds
+
+
 class EligibilityTab(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +98,7 @@ class EligibilityTab(QWidget):
         self._current: SubjectDetail | None = None
         self._busy = False  # a change is being saved: a second one (an editor losing focus to a dialog) waits
 
-        self.subjects = SubjectTableModel(self)
+        self.subjects = SubjectTableModel(workspace.screening.current_signoff, self)
         self.proxy = SubjectFilterModel(self)
         self.proxy.setSourceModel(self.subjects)
         self.checklist = ChecklistModel(self)
@@ -171,6 +174,7 @@ class EligibilityTab(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(SIZED_ROWS)
         for position, column in enumerate(_VISUAL_ORDER):
             header.moveSection(header.visualIndex(column), position)
 
