@@ -71,7 +71,7 @@ from coordinator_app.storage.engine import sqlite_url
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-GENERATOR_VERSION = "2026-12-06.2"  # change it whenever the data generated change: cached files are then rebuilt
+GENERATOR_VERSION = "2026-12-06.3"  # change it whenever the data generated change: cached files are then rebuilt
 MAX_AGE_DAYS = 7
 
 # Sizes at scale 1.0 (the "large site database").
@@ -679,6 +679,7 @@ class SiteGenerator:
             row = {
                 "id": self.new_id("visits"),
                 "subject_id": subject_id,
+                "trial_id": subject["trial_id"],
                 "code": visit.code,
                 "status": visit.status.value,
                 "booked_on": visit.booked,
@@ -700,7 +701,7 @@ class SiteGenerator:
                     row["id"],
                     row,
                     subject_id,
-                    skip=("version",),
+                    skip=("version", "trial_id"),
                 )
             )
             if visit.status is VisitStatus.DONE and visit.code != "SCR":

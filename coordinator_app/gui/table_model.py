@@ -9,6 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 Index = QModelIndex | QPersistentModelIndex
 Record = TypeVar("Record")
+# Columns are fitted to this many rows' contents (QHeaderView.setResizeContentsPrecision): measuring every row of a
+# large trial's list would take seconds, and the first rows show what the column holds.
+SIZED_ROWS = 100
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Record]):

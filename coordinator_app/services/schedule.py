@@ -233,7 +233,9 @@ class ScheduleService:
                 _calendar_visit(plan, *row)
                 for row in session.execute(
                     _calendar_query(trial_id).where(
-                        models.Visit.status == VisitStatus.SCHEDULED, models.Visit.window_end < today
+                        models.Visit.status == VisitStatus.SCHEDULED,
+                        models.Visit.window_end < today,
+                        models.Subject.status == SubjectStatus.ENROLLED,  # what the query's rule leaves of these
                     )
                 )
             ]
@@ -614,7 +616,7 @@ def _calendar_query(trial_id: int) -> Select[int, str | None, str, str, dt.date,
             models.Visit.status,
         )
         .join(models.Subject, models.Subject.id == models.Visit.subject_id)
-        .where(models.Subject.trial_id == trial_id)
+        .where(models.Visit.trial_id == trial_id)
         # a withdrawn or completed subject's remaining visits are not due: only their history shows
         .where((models.Subject.status == SubjectStatus.ENROLLED) | (models.Visit.status != VisitStatus.SCHEDULED))
         .order_by(models.Visit.scheduled_on, models.Subject.screening_number)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy import Connection, ForeignKey, Index, MetaData, String, Text, UniqueConstraint, event, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, declared_attr, mapped_column, relationship
 
 from coordinator_app.storage.types import UTCDateTime, utc_now
 
@@ -303,6 +303,9 @@ class Visit(Base, Audited, Versioned):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id"), index=True)
+    # The subject's trial, repeated so that a trial's calendar is one index range however many trials the site
+    # runs; filled from the subject when the row is inserted (see _fill_trial below), never changed.
+    trial_id: Mapped[int] = mapped_column(ForeignKey("trials.id"))
     code: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
     booked_on: Mapped[dt.date | None]
@@ -312,13 +315,23 @@ class Visit(Base, Audited, Versioned):
     window_end: Mapped[dt.date] = mapped_column(index=True)
     sequence: Mapped[int] = mapped_column(default=0)
 
+    __audit_ignored__ = frozenset({"trial_id"})  # the subject's, recorded with the subject
     __table_args__ = (
         UniqueConstraint("subject_id", "code"),
-        # The day's infusions, for the site's capacity: one range per infusion code.
+        # A trial's calendar: the visits on a range of days.
+        Index("ix_visits_trial_id_scheduled_on", "trial_id", "scheduled_on"),
+        # A trial's overdue visits: the scheduled ones whose window has closed, without reading the done ones.
+        Index("ix_visits_trial_id_status_window_end", "trial_id", "status", "window_end"),
+        # The day's infusions, for the site's capacity (every trial): one range per infusion code.
         Index("ix_visits_code_scheduled_on", "code", "scheduled_on"),
-        # Overdue visits: the scheduled ones whose window has closed, without reading the done ones.
-        Index("ix_visits_status_window_end", "status", "window_end"),
     )
+
+
+@event.listens_for(Visit, "before_insert")
+def _fill_trial(_mapper: Mapper[Visit], connection: Connection, visit: Visit) -> None:
+    """A new visit takes its subject's trial (services create visits by subject)."""
+    if visit.trial_id is None:
+        visit.trial_id = connection.scalar(select(Subject.trial_id).where(Subject.id == visit.subject_id))
 
 
 class Deviation(Base, Audited):

@@ -69,6 +69,7 @@ from coordinator_app.gui.formatting import format_date, format_long_date, from_q
 from coordinator_app.gui.forms.ui_calendar_tab import Ui_CalendarTab
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.safety.panel import SafetyPanel
+from coordinator_app.gui.table_model import SIZED_ROWS
 from coordinator_app.services.infusions import InfusionDraft, InfusionResult, Readiness, SafetyAnswers
 from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, SubjectSchedule
 from coordinator_app.services.trials import TrialSummary
@@ -132,9 +133,10 @@ class CalendarTab(QWidget):
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
+            table.verticalHeader().setResizeContentsPrecision(SIZED_ROWS)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.selectionModel().selectionChanged.connect(self._update_actions)
-        form.todayTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         form.splitter.setStretchFactor(0, 0)
         form.splitter.setStretchFactor(1, 1)
         form.splitter.setSizes([370, 790])

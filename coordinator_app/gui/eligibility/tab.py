@@ -61,6 +61,7 @@ from coordinator_app.gui.eligibility.text import best, date_edit_format, format_
 from coordinator_app.gui.formatting import format_date, format_instant, from_qdate, rich, to_qdate
 from coordinator_app.gui.forms.ui_eligibility_tab import Ui_EligibilityTab
 from coordinator_app.gui.labels import label, signature_meaning
+from coordinator_app.gui.table_model import SIZED_ROWS
 from coordinator_app.services.concurrency import ABSENT
 from coordinator_app.services.screening import FactEntry, Signoff, SubjectDetail, SubjectDraft
 from coordinator_app.services.screening_import import ScreeningImportError
@@ -82,9 +83,6 @@ _VISUAL_ORDER = (
     Column.SCREENED_ON,
     Column.IDENTITY,
 )
-
-
-SIZED_ROWS = 100  # columns fit the first rows' contents: measuring every row of a large trial takes seconds
 
 
 class EligibilityTab(QWidget):
