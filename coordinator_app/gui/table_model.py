@@ -14,6 +14,12 @@ Record = TypeVar("Record")
 SIZED_ROWS = 100
 
 
+def answered_roles(*roles: int) -> frozenset[int]:
+    """The roles a model's ``data`` answers, for its first line to turn the others away: a view asks a dozen roles
+    of every cell it measures or paints, and each question is a call into Python."""
+    return frozenset(int(role) for role in roles)
+
+
 class RecordTableModel(QAbstractTableModel, Generic[Record]):
     """Rows are records from a service; subclasses give the (translated) headers and implement ``data``."""
 

@@ -14,11 +14,14 @@ from coordinator_app.domain.contacts import ContactCategory, ContactRecord, Dele
 from coordinator_app.gui.contacts.duties import duty_label
 from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.labels import label
-from coordinator_app.gui.table_model import Index, RecordTableModel
+from coordinator_app.gui.table_model import Index, RecordTableModel, answered_roles
 
 # The record behind a row (any column), and the value a column sorts by.
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+_ROLES = answered_roles(
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, RECORD_ROLE, Qt.ItemDataRole.ForegroundRole
+)
 
 _CATEGORY_ORDER = list(ContactCategory)
 
@@ -87,7 +90,7 @@ class ContactTableModel(RecordTableModel[ContactRecord]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         record = self._records[index.row()]
         column = Column(index.column())

@@ -129,9 +129,11 @@ class ContactsTab(QWidget):
         self._update_empty_state()
 
     def _resize_columns(self) -> None:
-        """Fit each column to its text within a cap; the delegated duties take the remaining width."""
+        """Fit each column to its text within a cap; the delegated duties take the remaining width. Rows fit their
+        (wrapped) text once the columns are set, not again after each column."""
         table = self.form.table
-        header = table.horizontalHeader()
+        header, rows = table.horizontalHeader(), table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in Column:
             if column == Column.DUTIES:
                 continue
@@ -139,6 +141,7 @@ class ContactsTab(QWidget):
             cap = _COLUMN_CAPS.get(column)
             if cap is not None and header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     # -- selection ---------------------------------------------------------------------------
 

@@ -13,20 +13,17 @@ from coordinator_app.domain.subjects import SubjectStatus
 from coordinator_app.gui.eligibility.colours import verdict_colour
 from coordinator_app.gui.formatting import format_date, format_instant
 from coordinator_app.gui.labels import label
-from coordinator_app.gui.table_model import Index, RecordTableModel
+from coordinator_app.gui.table_model import Index, RecordTableModel, answered_roles
 from coordinator_app.services.screening import Signoff, SubjectDetail
 from coordinator_app.services.subject_summaries import SubjectRow
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-_ROLES = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        RECORD_ROLE,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-    )
+_ROLES = answered_roles(
+    Qt.ItemDataRole.DisplayRole,
+    RECORD_ROLE,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
 )
 
 
@@ -130,7 +127,7 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
                 return self._display(subject, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role not in _ROLES or not index.isValid():  # the view asks for many roles per cell: answer fast
+        if role not in _ROLES or not index.isValid():
             return None
         subject = self._records[index.row()]
         column = Column(index.column())
