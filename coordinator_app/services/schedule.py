@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -77,9 +77,9 @@ class ReschedulePreview:
     capacity_problem: str  # empty when the infusion fits the day
 
 
-@dataclass(frozen=True)
-class CalendarVisit:
-    """A visit as the calendar lists it: the subject by number only."""
+class CalendarVisit(NamedTuple):
+    """A visit as the calendar lists it: the subject by number only (a named tuple: a month of a large trial
+    has thousands)."""
 
     subject_id: int
     subject_label: str
@@ -210,35 +210,40 @@ class ScheduleService:
         """Every visit standing on a day from ``first`` through ``last``, by date then subject."""
         plan = self.plan(trial_id)
         with self._db.read() as session:
-            rows = session.execute(
-                _calendar_query(trial_id).where(models.Visit.scheduled_on >= first, models.Visit.scheduled_on <= last)
+            return _calendar_visits(
+                plan,
+                session.connection().execute(
+                    _calendar_query(trial_id).where(
+                        models.Visit.scheduled_on >= first, models.Visit.scheduled_on <= last
+                    )
+                ),
             )
-            return [_calendar_visit(plan, *row) for row in rows]
 
     def today(self, trial_id: int, today: dt.date) -> TodayPanel:
         """The morning view: due today, due this week, overdue, and the infusions of the next 14 days."""
         plan = self.plan(trial_id)
         week_end = today + dt.timedelta(days=6 - today.weekday())
         with self._db.read() as session:
-            upcoming = [
-                _calendar_visit(plan, *row)
-                for row in session.execute(
+            connection = session.connection()
+            upcoming = _calendar_visits(
+                plan,
+                connection.execute(
                     _calendar_query(trial_id).where(
                         models.Visit.scheduled_on >= today,
                         models.Visit.scheduled_on <= today + dt.timedelta(days=14),
                     )
-                )
-            ]
-            overdue = [
-                _calendar_visit(plan, *row)
-                for row in session.execute(
+                ),
+            )
+            overdue = _calendar_visits(
+                plan,
+                connection.execute(
                     _calendar_query(trial_id).where(
                         models.Visit.status == VisitStatus.SCHEDULED,
                         models.Visit.window_end < today,
                         models.Subject.status == SubjectStatus.ENROLLED,  # what the query's rule leaves of these
                     )
-                )
-            ]
+                ),
+            )
         scheduled = [v for v in upcoming if v.status is VisitStatus.SCHEDULED]
         return TodayPanel(
             due_today=tuple(v for v in scheduled if v.date == today),
@@ -623,29 +628,29 @@ def _calendar_query(trial_id: int) -> Select[int, str | None, str, str, dt.date,
     )
 
 
-def _calendar_visit(
-    plan: VisitPlan,
-    subject_id: int,
-    subject_number: str | None,
-    screening_number: str,
-    code: str,
-    day: dt.date,
-    window_start: dt.date,
-    window_end: dt.date,
-    status: str,
-) -> CalendarVisit:
-    definition = plan.visit(code)
-    return CalendarVisit(
-        subject_id=subject_id,
-        subject_label=subject_number or screening_number,
-        code=code,
-        name=definition.name,
-        date=day,
-        window_start=window_start,
-        window_end=window_end,
-        status=VisitStatus(status),
-        infusion=definition.infusion,
-    )
+def _calendar_visits(
+    plan: VisitPlan, rows: Iterable[tuple[int, str | None, str, str, dt.date, dt.date, dt.date, str]]
+) -> list[CalendarVisit]:
+    """Rows of :func:`_calendar_query` as calendar visits, the plan's definitions looked up once per code."""
+    definitions = {visit.code: visit for visit in plan.visits}
+    statuses = {status.value: status for status in VisitStatus}
+    result = []
+    for subject_id, subject_number, screening_number, code, day, window_start, window_end, status in rows:
+        definition = definitions.get(code) or plan.visit(code)  # plan.visit names an unknown code
+        result.append(
+            CalendarVisit(
+                subject_id,
+                subject_number or screening_number,
+                code,
+                definition.name,
+                day,
+                window_start,
+                window_end,
+                statuses[status],
+                definition.infusion,
+            )
+        )
+    return result
 
 
 def visit_content(visit: models.Visit) -> dict[str, object]:
