@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import icalendar
@@ -225,6 +226,19 @@ def test_today_panel_on_the_demo(demo_workspace: Workspace) -> None:
     panel = demo_workspace.schedules.today(trial.id, TODAY)
     assert [(v.subject_label, v.code) for v in panel.overdue] == [("DEMO-002", "W8")]
     assert [(v.subject_label, v.code) for v in panel.infusions_next_14_days] == [("DEMO-005", "D1")]
+
+
+def test_day_counts_count_the_visits_the_calendar_lists(demo_workspace: Workspace) -> None:
+    """A month's page is marked from counts by kind; they must add up to the visits the day lists show."""
+    trial = demo_workspace.trials.resolve("NCT05106972")
+    first, last = TODAY - dt.timedelta(days=200), TODAY + dt.timedelta(days=200)
+    visits = demo_workspace.schedules.visits_between(trial.id, first, last)
+    listed = Counter((v.date, v.status, v.infusion, v.overdue(TODAY)) for v in visits)
+
+    counts = demo_workspace.schedules.day_counts(trial.id, first, last, TODAY)
+
+    assert {(c.date, c.status, c.infusion, c.overdue): c.visits for c in counts} == listed
+    assert any(c.overdue for c in counts) and any(c.infusion for c in counts)
 
 
 def test_ics_export_parses_back_with_stable_uids_and_growing_sequence(

@@ -36,13 +36,18 @@ OUT_OF_WINDOW = QColor("#b35900")
 
 def marker_of(visit: CalendarVisit, today: dt.date) -> Marker | None:
     """The marker a visit puts on its day; missed and cancelled visits put none."""
-    if visit.overdue(today):
+    return marker_for(visit.status, visit.infusion, visit.overdue(today))
+
+
+def marker_for(status: VisitStatus, infusion: bool, overdue: bool) -> Marker | None:
+    """The marker of a visit of this kind (see :class:`DayCount`)."""
+    if overdue:
         return Marker.OVERDUE
-    if visit.status is VisitStatus.DONE:
+    if status is VisitStatus.DONE:
         return Marker.DONE
-    if visit.status is not VisitStatus.SCHEDULED:
+    if status is not VisitStatus.SCHEDULED:
         return None
-    return Marker.INFUSION if visit.infusion else Marker.FOLLOW_UP
+    return Marker.INFUSION if infusion else Marker.FOLLOW_UP
 
 
 def marker_name(marker: Marker) -> str:

@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from coordinator_app.gui.calendar.markers import HOLIDAY_BACKGROUND, MARKER_COLOURS, Marker, marker_name, marker_of
+from coordinator_app.gui.calendar.markers import HOLIDAY_BACKGROUND, MARKER_COLOURS, Marker, marker_for, marker_name
 from coordinator_app.gui.formatting import from_qdate, to_qdate
-from coordinator_app.services.schedule import CalendarVisit
+from coordinator_app.services.schedule import DayCount
 from coordinator_app.services.workdays import day_flag
 
 _DOT = 7  # marker diameter in pixels
@@ -34,12 +34,13 @@ class VisitCalendar(QCalendarWidget):
         self._formatted: list[QDate] = []
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
 
-    def set_visits(self, visits: Sequence[CalendarVisit], today: dt.date) -> None:
+    def set_counts(self, counts: Sequence[DayCount]) -> None:
+        """Mark the days with the visits counted on them."""
         markers: dict[dt.date, Counter[Marker]] = {}
-        for visit in visits:
-            marker = marker_of(visit, today)
+        for day in counts:
+            marker = marker_for(day.status, day.infusion, day.overdue)
             if marker is not None:
-                markers.setdefault(visit.date, Counter())[marker] += 1
+                markers.setdefault(day.date, Counter())[marker] += day.visits
         self._markers = markers
         self._flag_days()
         self.updateCells()

@@ -112,7 +112,6 @@ class CalendarTab(QWidget):
         self.form.setupUi(self)
         self._workspace = workspace
         self._trial: TrialSummary | None = None
-        self._month_visits: list[CalendarVisit] = []
         self._subjects: list[TimelineSubject] = []
         self._timeline_schedule: SubjectSchedule | None = None
 
@@ -245,10 +244,9 @@ class CalendarTab(QWidget):
     def _show_no_plan(self, trial: TrialSummary) -> None:
         """A trial whose protocol has no visit plan (e.g. imported from the registry) has nothing to schedule."""
         self._trial = None
-        self._month_visits = []
         self._subjects = []
         self._timeline_schedule = None
-        self.form.calendar.set_visits([], self.today())
+        self.form.calendar.set_counts([])
         for model in (self.today_model, self.day_model, self.timeline_model, self.deviation_model, self.awaiting_model):
             model.set_records([])
         self.form.subjectCombo.clear()
@@ -288,18 +286,13 @@ class CalendarTab(QWidget):
     def selected_day(self) -> dt.date:
         return from_qdate(self.form.calendar.selectedDate())
 
-    def month_visits(self) -> list[CalendarVisit]:
-        """The visits on the shown month's page, as the markers were painted from them."""
-        return list(self._month_visits)
-
     # -- month view and day list ---------------------------------------------------------------
 
     def _load_month(self, year: int, month: int) -> None:
         if self._trial is None:
             return
         first, last = grid_range(year, month)
-        self._month_visits = self._workspace.schedules.visits_between(self._trial.id, first, last)
-        self.form.calendar.set_visits(self._month_visits, self.today())
+        self.form.calendar.set_counts(self._workspace.schedules.day_counts(self._trial.id, first, last, self.today()))
         self._show_day()
 
     def _day_clicked(self, _day: QDate) -> None:
