@@ -3147,6 +3147,10 @@ To enrol beyond the target, give the reason (e.g. the sponsor&apos;s approval).<
         <translation>{date} · {subject} · {visit} {name}</translation>
     </message>
     <message>
+        <source>… and {count} more: the Infusion calendar lists them all.</source>
+        <translation>……另有 {count} 项：输注日历中列出全部。</translation>
+    </message>
+    <message>
         <source>No visit is due in the next 7 days. Visits appear once dose 1 is booked on the Infusion calendar.</source>
         <translation>未来 7 天内没有到期的访视。在“输注日历”预约第 1 剂后，访视就会显示在这里。</translation>
     </message>

@@ -49,3 +49,21 @@ def test_overview_lists_overdue_and_the_weeks_visits(
     dose1 = demo_workspace.schedules.require_schedule(subject.id).visit("D1").date
     assert f"{dose1.isoformat()} · DEMO-005 · D1 Dose 1" in text
     assert "刘芳" not in text
+
+
+def test_overview_names_the_most_urgent_visits_and_counts_the_rest(
+    qtbot: QtBot, demo_workspace: Workspace, demo_trial: TrialSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large trial has hundreds of visits due: the overview names the first, overdue first, and says how many
+    more the calendar lists."""
+    tab = OverviewTab(demo_workspace)
+    qtbot.addWidget(tab)
+    tab.show_trial(demo_trial)
+    every = tab.form.visitsValue.text().split("<br>")
+    monkeypatch.setattr("coordinator_app.gui.overview.tab.VISIT_LINES", 1)
+
+    tab.show_trial(demo_trial)
+
+    lines = tab.form.visitsValue.text().split("<br>")
+    assert lines == [every[0], f"… and {len(every) - 1} more: the Infusion calendar lists them all."]
+    assert "Overdue</b> DEMO-002 W8" in lines[0]

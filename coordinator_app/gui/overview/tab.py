@@ -19,6 +19,8 @@ from coordinator_app.services.adverse_events import PendingSae
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
+VISIT_LINES = 12  # the overview names the most urgent visits; a large trial's many more are on the calendar
+
 
 def _language() -> str:
     return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
@@ -137,7 +139,7 @@ class OverviewTab(QWidget):
             self.tr("<b style='color:#b3261e'>Overdue</b> {subject} {visit} (window ended {end})").format(
                 subject=rich(v.subject_label), visit=rich(v.code), end=format_date(v.window_end)
             )
-            for v in panel.overdue
+            for v in panel.overdue[:VISIT_LINES]
         ]
         lines += [
             self.tr("{date} · {subject} · {visit} {name}").format(
@@ -146,8 +148,15 @@ class OverviewTab(QWidget):
                 visit=rich(v.code),
                 name=rich(v.name.best(language)),
             )
-            for v in due
+            for v in due[: VISIT_LINES - len(lines)]
         ]
+        more = len(panel.overdue) + len(due) - len(lines)
+        if more:
+            lines.append(
+                self.tr("… and {count} more: the Infusion calendar lists them all.").format(
+                    count=QLocale().toString(more)
+                )
+            )
         self.form.visitsValue.setText(
             "<br>".join(lines)
             or self.tr(
