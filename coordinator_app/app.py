@@ -12,7 +12,6 @@ from coordinator_app.gui.backup_scheduler import automatic_backups
 from coordinator_app.gui.dialogs import show_startup_error, show_startup_warning
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.language import SYSTEM, saved_language
-from coordinator_app.gui.screenshot import save_screenshot, save_view
 from coordinator_app.services.database_key import database_key_for
 from coordinator_app.services.workspace import Workspace, open_workspace
 
@@ -52,6 +51,8 @@ def screenshot(
 ) -> None:
     """Write a PNG of the main window on ``tab``, or of the guide's dialog ``view``, rendered offscreen (no display
     needed) in ``language``."""
+    from coordinator_app.gui.screenshot import save_screenshot, save_view  # its dialogs and QtPdf: not for run_gui
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application([sys.argv[0]], language)
     if view:

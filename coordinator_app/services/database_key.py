@@ -15,14 +15,15 @@ import binascii
 import hashlib
 import os
 from pathlib import Path
-
-import keyring
-from keyring.errors import KeyringError
+from typing import TYPE_CHECKING
 
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.storage.backup import check_database_file, release_wal, replace_database
 from coordinator_app.storage.encryption import KEY_BYTES, DatabaseKey, encrypt_copy, is_encrypted_file
 from coordinator_app.storage.engine import sqlite_file
+
+if TYPE_CHECKING:
+    from keyring.errors import KeyringError
 
 KEYRING_SERVICE = "coordinator-app database key"
 KEY_ENV = "COORDINATOR_APP_DATABASE_KEY"
@@ -63,13 +64,21 @@ def key_from_recovery_code(code: str, field: str = "recovery code") -> DatabaseK
 
 
 class KeyStore:
-    """The desktop's credential store, one entry per database file; its failures become a message to show."""
+    """The desktop's credential store, one entry per database file; its failures become a message to show.
+
+    keyring (and its platform back-ends) is imported on first use: only an encrypted database needs it.
+    """
 
     @property
     def name(self) -> str:
+        import keyring
+
         return str(keyring.get_keyring().name)
 
     def get(self, database: Path) -> DatabaseKey | None:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             stored = keyring.get_password(KEYRING_SERVICE, _account(database))
         except KeyringError as error:
@@ -84,6 +93,9 @@ class KeyStore:
             ) from None
 
     def put(self, database: Path, key: DatabaseKey) -> None:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             keyring.set_password(KEYRING_SERVICE, _account(database), key.secret.hex())
         except KeyringError as error:

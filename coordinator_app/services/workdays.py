@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,9 @@ class DayFlag:
 
 
 @cache
-def _calendar(year: int, language: str) -> holidays.HolidayBase:
+def _calendar(year: int, language: str) -> HolidayBase:
+    import holidays  # ~90 ms with the first calendar (it loads every country's): only when a day is first flagged
+
     return holidays.country_holidays("CN", years=year, language=language)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 
@@ -19,7 +21,6 @@ from coordinator_app.services.database import Database
 from coordinator_app.services.demo import seed_demo
 from coordinator_app.services.infusions import InfusionService
 from coordinator_app.services.labs import LabService
-from coordinator_app.services.packets import PacketService
 from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService
 from coordinator_app.services.screening_import import ScreeningImportService
@@ -32,6 +33,9 @@ from coordinator_app.services.users import Credentials, UserAccount, UserService
 from coordinator_app.services.visits_import import VisitsImportService
 from coordinator_app.storage.encryption import DatabaseKey
 from coordinator_app.storage.engine import sqlite_url
+
+if TYPE_CHECKING:
+    from coordinator_app.services.packets import PacketService
 
 # The demo is synthetic and thrown away on exit: its published password needs no costly hash, and the demo
 # starts (and its dozens of signatures seed) in a moment instead of seconds.
@@ -57,13 +61,19 @@ class Workspace:
     calendar_export: CalendarExportService
     visits_import: VisitsImportService
     consent_forms: ConsentFormService
-    packets: PacketService
     adverse_events: AdverseEventService
     labs: LabService
     audit_trail: AuditTrailService
     backups: BackupService
     demo_folder: Path | None = None
     user: UserAccount | None = None
+
+    @cached_property
+    def packets(self) -> PacketService:
+        """Built on first use: its document builders load reportlab (~100 ms), which opening the app does not need."""
+        from coordinator_app.services.packets import PacketService
+
+        return PacketService(self.trials, self.screening, self.schedules, self.database)
 
     @property
     def demo(self) -> bool:
@@ -124,7 +134,6 @@ def open_workspace(
         calendar_export=CalendarExportService(database, trials, site_settings),
         visits_import=VisitsImportService(database, trials, screening),
         consent_forms=ConsentFormService(database, trials, screening),
-        packets=PacketService(trials, screening, schedules, database),
         adverse_events=AdverseEventService(database, screening, schedules, site_settings, signatures),
         labs=LabService(database, trials, screening, schedules),
         audit_trail=AuditTrailService(database),

@@ -15,18 +15,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.storage import migrate
 from coordinator_app.storage.encryption import (
-    DATABASE_ERRORS,
     NOT_A_DATABASE,
-    OPERATIONAL_ERRORS,
     DatabaseKey,
     connect,
+    database_errors,
     is_encrypted_file,
+    operational_errors,
 )
 
 SIDECARS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database while it is in use
@@ -78,16 +75,14 @@ def schema_revision(path: Path, key: DatabaseKey | None) -> str | None:
     with contextlib.closing(connect(path, key)) as connection:
         try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        except OPERATIONAL_ERRORS:  # no such table
+        except operational_errors():  # no such table
             return None
     return str(row[0]) if row else None
 
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of the app can open (and migrate to its newest)."""
-    config = Config()
-    config.set_main_option("script_location", migrate.SCRIPT_LOCATION)
-    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    return set(migrate.revisions())
 
 
 def check_database_file(path: Path, key: DatabaseKey | None, label: str = "backup file") -> DatabaseFile:
@@ -107,7 +102,7 @@ def check_database_file(path: Path, key: DatabaseKey | None, label: str = "backu
     try:
         problems = integrity_problems(path, file_key)
         revision = schema_revision(path, file_key)
-    except DATABASE_ERRORS as error:
+    except database_errors() as error:
         if encrypted and NOT_A_DATABASE in str(error):
             problem = "cannot be opened with this database's key (another key, or not a database)"
         else:
@@ -138,13 +133,13 @@ def release_wal(database: Path, key: DatabaseKey | None) -> None:
     try:
         with contextlib.closing(connect(database, key, timeout=IN_USE_TIMEOUT_S)) as connection:
             connection.execute("PRAGMA journal_mode=DELETE")
-    except OPERATIONAL_ERRORS as error:
+    except operational_errors() as error:
         if "locked" in str(error) or "busy" in str(error):
             raise ValidationError(
                 "database file", str(database), "is in use by another program (is the app still open?): close it first"
             ) from None
         raise
-    except DATABASE_ERRORS:
+    except database_errors():
         return
 
 

@@ -12,15 +12,25 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlcipher3
-
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Both drivers say this when the first page does not decrypt (wrong key) or is not SQLite at all.
 NOT_A_DATABASE = "file is not a database"
-# The two drivers have parallel but distinct exception classes.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlcipher3.OperationalError)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """``DatabaseError`` of both drivers (parallel but distinct classes), for ``except database_errors():``, which
+    is evaluated only once something failed. sqlcipher3 is imported where it is used: a plain file never loads it."""
+    import sqlcipher3
+
+    return (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+
+
+def operational_errors() -> tuple[type[Exception], ...]:
+    """``OperationalError`` of both drivers (a locked file, a missing table), as :func:`database_errors`."""
+    import sqlcipher3
+
+    return (sqlite3.OperationalError, sqlcipher3.OperationalError)
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,8 @@ def connect(path: Path, key: DatabaseKey | None, *, timeout: float = 10.0) -> sq
     """
     if key is None:
         return sqlite3.connect(path, timeout=timeout)
+    import sqlcipher3
+
     connection: sqlite3.Connection = sqlcipher3.connect(str(path), timeout=timeout)
     apply_key(connection, key)
     return connection
@@ -77,6 +89,8 @@ def encrypt_copy(plain: Path, target: Path, key: DatabaseKey) -> None:
     SQLCipher cannot back up between a plain and an encrypted file, so the export copies schema, rows,
     triggers and AUTOINCREMENT counters; ``user_version`` is copied by hand.
     """
+    import sqlcipher3
+
     connection = sqlcipher3.connect(str(plain))
     try:
         user_version = int(connection.execute("PRAGMA user_version").fetchone()[0])

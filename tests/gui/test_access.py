@@ -401,6 +401,7 @@ def test_the_monitors_main_window_changes_nothing(qtbot: QtBot, demo_workspace: 
     assert "Monitor (read-only)" in window.user_label.text()
     assert not window.form.loadProtocolAction.isEnabled() and not window.form.importCtgovAction.isEnabled()
 
+    window.show_tab("eligibility")
     eligibility = window.eligibility
     trial = demo_workspace.trials.resolve()
     eligibility.select_subject(demo_workspace.screening.find(trial.id, "DEMO-S006").id)
@@ -420,6 +421,7 @@ def test_the_monitors_main_window_changes_nothing(qtbot: QtBot, demo_workspace: 
     assert not facts.flags(facts.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     assert not eligibility.print_consent_action.isEnabled()  # printing a consent form is recorded
 
+    window.show_tab("calendar")
     calendar = window.calendar
     calendar.show_timeline(demo_workspace.screening.find(trial.id, "DEMO-005").id, "D1")
     visit_buttons = (calendar.form.recordButton, calendar.form.rescheduleButton, calendar.form.infusionButton)

@@ -195,6 +195,7 @@ def test_the_tools_menu_opens_one_viewer_and_a_subjects_history(
     assert viewer.model.rowCount() > 0
 
     subject = demo_workspace.audit_trail.subjects()[3]
+    window.show_tab("eligibility")
     assert window.eligibility.select_subject(subject.id)
     window.form.subjectHistoryAction.trigger()
     assert window.audit_dialog is viewer

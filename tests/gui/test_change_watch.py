@@ -25,6 +25,7 @@ def test_a_subject_registered_elsewhere_appears_after_the_check_but_not_under_an
 ) -> None:
     window = MainWindow(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    window.show_tab("eligibility")
     assert _listed(window) == 0
     window.change_watcher.check()
     assert _listed(window) == 0  # nothing saved elsewhere: no refresh

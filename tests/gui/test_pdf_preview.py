@@ -23,8 +23,8 @@ from reportlab.pdfgen import canvas
 
 from coordinator_app.documents.screening_log import build_screening_log_pdf
 from coordinator_app.domain.screening_log import ScreeningLogRow
-from coordinator_app.gui.documents import BackgroundJob, PdfPreviewDialog, preview_pdf, print_pdf, run_with_progress
-from coordinator_app.gui.documents.preview import MAX_ZOOM, ZOOM_STEP
+from coordinator_app.gui.documents.background import BackgroundJob, run_with_progress
+from coordinator_app.gui.documents.preview import MAX_ZOOM, ZOOM_STEP, PdfPreviewDialog, preview_pdf, print_pdf
 
 SUGGESTED = "screening-log-NCT05106972.pdf"
 

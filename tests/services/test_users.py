@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from argon2 import PasswordHasher
+from argon2.exceptions import VerifyMismatchError
 from conftest import ACTOR, ADMIN, FAST_HASHER, MONITOR, PASSWORD, signs
 from sqlalchemy import select, text
 
 from coordinator_app.domain.access import LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, Role
 from coordinator_app.domain.errors import AuthenticationError, PermissionDeniedError, ValidationError
-from coordinator_app.services.users import Credentials, UserService
+from coordinator_app.services.users import Credentials, UserService, unmatchable_hash
 from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.models import AuditEntry, SignInEvent, User
 
@@ -108,6 +110,17 @@ def test_an_unknown_name_and_a_wrong_password_get_the_same_answer(workspace: Wor
         workspace.users.sign_in(Credentials(ACTOR, "wrong password 1"))
     assert str(unknown.value) == "the user name or the password is wrong"
     assert str(wrong.value).startswith(str(unknown.value))
+
+
+@pytest.mark.parametrize("hasher", [FAST_HASHER, PasswordHasher()], ids=["fast", "production"])
+def test_an_unknown_name_is_checked_as_slowly_as_a_password(hasher: PasswordHasher) -> None:
+    """The hash an unknown name is checked against has the hasher's own cost and is a well-formed hash that is
+    computed (not refused at once as malformed), so names cannot be probed by timing."""
+    dummy = unmatchable_hash(hasher)
+    assert not hasher.check_needs_rehash(dummy)
+    with pytest.raises(VerifyMismatchError):
+        hasher.verify(dummy, PASSWORD)
+    assert unmatchable_hash(hasher) != dummy
 
 
 def test_a_deactivated_account_cannot_sign_in_or_act(workspace: Workspace) -> None:

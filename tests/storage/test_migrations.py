@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import to_tuple
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DatabaseError
 
@@ -68,6 +71,27 @@ def test_previous_revision_upgrades_keeping_its_rows(database_url: str) -> None:
         if engine.dialect.name == "sqlite":  # foreign keys are back on after the batch steps
             assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_the_chain_read_from_the_migration_files_is_alembics() -> None:
+    """storage/migrate.py reads the chain from the files' text, so that a current database opens without importing
+    Alembic: the same revisions, each after the same ones, and the same head as Alembic finds."""
+    config = Config()
+    config.set_main_option("script_location", migrate.SCRIPT_LOCATION)
+    scripts = ScriptDirectory.from_config(config)
+    alembic_chain = {script.revision: to_tuple(script.down_revision, default=()) for script in scripts.walk_revisions()}
+    assert migrate.revisions() == alembic_chain
+    assert migrate.head_revision() == scripts.get_current_head()
+
+
+def test_the_stamped_revision_is_read_as_alembic_reads_it(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    assert migrate.current_revision(engine) is None
+    migrate.upgrade(engine, "0002")
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == "0002"
+    assert migrate.current_revision(engine) == "0002"
+    assert not migrate.is_current(engine)
 
 
 def test_upgrade_of_a_current_database_changes_nothing(database_url: str) -> None:
@@ -143,3 +167,39 @@ def test_audit_rows_of_revision_0007_are_chained_and_then_append_only(database_u
         )
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
         connection.execute(text("UPDATE audit_log SET new_value = 'forged' WHERE id = 1"))
+
+
+def test_visits_of_revision_0009_learn_their_trial(database_url: str) -> None:
+    """0010 repeats each visit's trial on the visit (for a trial's calendar as one index range)."""
+    engine = create_database_engine(database_url)
+    migrate.upgrade(engine, "0009")
+    with engine.begin() as connection:
+        for trial_id in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO trials (id, nct_id, title, protocol_json, protocol_sha256, source, loaded_at,"
+                    " screening_prefix, subject_prefix, number_digits) VALUES"
+                    f" ({trial_id}, 'NCT0000000{trial_id}', 'Trial', '{{}}', 'x', 'test', '2025-01-01 00:00:00',"
+                    " 'SCR-', 'SUB-', 3)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO subjects (id, trial_id, screening_number, status, family_name, given_name, sex,"
+                    " date_of_birth, phone, screened_on, assessment_date, enrolment_override_reason, status_reason,"
+                    f" created_at) VALUES ({trial_id}, {trial_id}, 'S001', 'enrolled', '王', '建国', 'male',"
+                    " '1971-03-14', '', '2026-05-06', '2026-05-06', '', '', '2026-05-06 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO visits (subject_id, code, status, scheduled_on, window_start, window_end, sequence)"
+                    f" VALUES ({trial_id}, 'D1', 'scheduled', '2026-05-20', '2026-05-20', '2026-05-20', 0)"
+                )
+            )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT subject_id, trial_id FROM visits ORDER BY subject_id")).all()
+    assert [tuple(row) for row in rows] == [(1, 1), (2, 2)]

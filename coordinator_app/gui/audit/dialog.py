@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.gui.audit.model import AuditColumn, AuditTrailModel
-from coordinator_app.gui.documents import BackgroundJob, run_with_progress
+from coordinator_app.gui.documents.background import BackgroundJob, run_with_progress
 from coordinator_app.gui.eligibility.colours import GREEN, RED
 from coordinator_app.gui.formatting import from_qdate, to_qdate
 from coordinator_app.services.audit_trail import AuditFilter, ChainReport

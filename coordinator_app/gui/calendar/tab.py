@@ -177,6 +177,7 @@ class CalendarTab(QWidget):
         for button, tip in tips.items():
             button.setToolTip(tip)
         form.calendar.setSelectedDate(to_qdate(self.today()))
+        form.bookButton.setEnabled(False)  # until a trial's subjects awaiting dose 1 are read
         self._update_actions()
 
     def _build_export_menu(self) -> None:

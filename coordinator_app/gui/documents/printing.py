@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coordinator_app.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from coordinator_app.gui.documents.background import run_with_progress
-from coordinator_app.gui.documents.preview import preview_pdf
 from coordinator_app.services.workspace import Workspace
 
 Build = Callable[[BinaryIO], object]
@@ -42,6 +41,8 @@ class DocumentPrinter:
     # -- seams: tests replace these --------------------------------------------------------------
 
     def show(self, pdf: bytes, title: str, suggested_name: str) -> None:
+        from coordinator_app.gui.documents.preview import preview_pdf  # QtPdf loads with the first preview
+
         preview_pdf(self._parent, pdf, title, suggested_name)
 
     def show_error(self, title: str, message: str) -> None:

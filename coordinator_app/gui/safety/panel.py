@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,7 +51,6 @@ from coordinator_app.gui.access.signature_dialog import (
 )
 from coordinator_app.gui.conflicts import ask_reload
 from coordinator_app.gui.formatting import format_date, format_instant, rich
-from coordinator_app.gui.safety.chart import Marker, Series, TrendChart
 from coordinator_app.gui.safety.dialogs import (
     AeDialog,
     AeSummaryDialog,
@@ -63,6 +64,9 @@ from coordinator_app.gui.safety.dialogs import (
 from coordinator_app.gui.safety.models import AeRow, AeTableModel, LabTableModel, ae_label, analyte_name, language
 from coordinator_app.services.adverse_events import AeRecord
 from coordinator_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coordinator_app.gui.safety.chart import Marker, TrendChart
 
 _CAP = 220
 _LAB_SERIES = ("alb", "tbil", "inr")
@@ -159,8 +163,8 @@ class SafetyPanel(QWidget):
             self.series_boxes[code] = box
         choices.addStretch(1)
         trend_layout.addLayout(choices)
-        self.chart = TrendChart(trend_group)
-        trend_layout.addWidget(self.chart, 1)
+        self._trend_layout = trend_layout
+        self._chart: TrendChart | None = None  # made when first needed: the panel is not on the first screen
         splitter.setSizes([220, 200, 260])
 
         self.add_ae_button.clicked.connect(self.add_ae)
@@ -221,7 +225,30 @@ class SafetyPanel(QWidget):
         self._show_chart()
         self._update_actions()
 
+    @property
+    def chart(self) -> TrendChart:
+        """The trend chart, made on first use: when the panel is first shown, or asked for."""
+        return self._make_chart() if self._chart is None else self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._chart is None:
+            self._make_chart()
+        super().showEvent(event)
+
+    def _make_chart(self) -> TrendChart:
+        from coordinator_app.gui.safety.chart import TrendChart
+
+        self._chart = TrendChart()
+        self._trend_layout.addWidget(self._chart, 1)  # into the trend group
+        self._chart.show()  # now, when the panel is being shown (a layout would show it only on the next event)
+        self._show_chart()
+        return self._chart
+
     def _show_chart(self) -> None:
+        if self._chart is None:
+            return  # the chart is filled when it is made
+        from coordinator_app.gui.safety.chart import Series
+
         subject_id = self._subject_id
         if subject_id is None:
             self.chart.set_data([], [])
@@ -244,6 +271,8 @@ class SafetyPanel(QWidget):
         self.chart.set_data(series, self._infusion_markers(subject_id))
 
     def _infusion_markers(self, subject_id: int) -> list[Marker]:
+        from coordinator_app.gui.safety.chart import Marker
+
         schedule = self._workspace.schedules.schedule(subject_id)
         if schedule is None:
             return []
