@@ -410,6 +410,7 @@ def _profile_text(profiler: Any) -> str:
 def tab_actions(runner: Runner, window: Any, workspace: Any, memory: dict[str, Any]) -> None:
     """The issue's actions, in the order a coordinator would do them."""
     import datetime as dt
+    from collections import Counter
 
     from coordinator_app.domain.subjects import SubjectStatus
 
@@ -417,12 +418,13 @@ def tab_actions(runner: Runner, window: Any, workspace: Any, memory: dict[str, A
     eligibility = window.eligibility
     calendar = window.calendar
     trial = window.current_trial()
-    details = workspace.screening.details(trial.id) if trial else []
-    treated = [d for d in details if d.status in (SubjectStatus.ENROLLED, SubjectStatus.COMPLETED) and d.subject_number]
-    middle = treated[len(treated) // 2] if treated else (details[len(details) // 2] if details else None)
-    common_family = max(
-        {d.family_name for d in details} or {"王"}, key=lambda name: sum(1 for d in details if d.family_name == name)
-    )
+    # The list rows, not every subject's full record: what the harness holds must not count as the app's memory.
+    rows = workspace.screening.rows(trial.id) if trial else []
+    treated = [r for r in rows if r.status in (SubjectStatus.ENROLLED, SubjectStatus.COMPLETED) and r.subject_number]
+    middle = treated[len(treated) // 2] if treated else (rows[len(rows) // 2] if rows else None)
+    families = Counter(r.family_name for r in rows)
+    common_family = families.most_common(1)[0][0] if families else "王"
+    del rows, treated
 
     runner.add("tab: Eligibility", lambda: tabs.setCurrentIndex(1))
     runner.add("tab: Infusion calendar", lambda: tabs.setCurrentIndex(2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -15,6 +16,12 @@ from coordinator_app.resource_files import CJK_FONT, resource
 ORGANISATION = "coordinator-app"
 APPLICATION = "coordinator-app"
 DESKTOP_FILE = "org.coordinatorapp.CoordinatorApp"  # packaging/linux/<this>.desktop and the AppStream id
+
+
+# CPython's cyclic collector, run 14× less often than its default (700, 10, 10): a tab of a large trial builds
+# thousands of rows at once, and at the default every load paid for several full passes over the app's hundred
+# thousand long-lived objects (measured: the calendar of a 6,668-subject trial took 300 ms instead of 180 ms).
+COLLECTOR_THRESHOLDS = (10_000, 10, 10)
 
 
 def create_application(argv: Sequence[str], language: str = SYSTEM) -> QApplication:
@@ -32,6 +39,7 @@ def create_application(argv: Sequence[str], language: str = SYSTEM) -> QApplicat
     install_translations(app, locale)
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Trial Coordinator"))
     add_chinese_fallback_font(app)
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
     return app
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from coordinator_app.domain.access import Permission
@@ -26,6 +26,7 @@ from coordinator_app.gui.labels import label
 from coordinator_app.gui.language import LanguageMenu
 from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.tab import TrialTab
+from coordinator_app.gui.warm_up import warm_up_in_background
 from coordinator_app.services.trials import LoadResult, TrialSummary
 from coordinator_app.services.workspace import Workspace
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._trials: list[TrialSummary] = []
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
+        self._warmed_up = False  # see showEvent
 
         self.overview = OverviewTab(workspace)
         self.eligibility = EligibilityTab(workspace)
@@ -238,6 +240,12 @@ class MainWindow(QMainWindow):
         last_tab = self._settings.value("window/tab", "overview")
         if last_tab in TAB_NAMES:
             self.show_tab(str(last_tab))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed_up:
+            self._warmed_up = True
+            warm_up_in_background()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.change_watcher.stop()  # the workspace may be closed next: no more looks at it
