@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.errors import PermissionDeniedError, ProtocolError
@@ -15,20 +16,21 @@ from coordinator_app.gui.about import AboutDialog
 from coordinator_app.gui.access.idle_lock import IdleLock
 from coordinator_app.gui.access.roles import may
 from coordinator_app.gui.access.sign_in import ChangePasswordDialog
-from coordinator_app.gui.access.staff import StaffDialog
-from coordinator_app.gui.audit.dialog import AuditTrailDialog
-from coordinator_app.gui.calendar.tab import CalendarTab
 from coordinator_app.gui.change_watch import CHECK_INTERVAL_MS, ChangeWatcher
-from coordinator_app.gui.contacts.tab import ContactsTab
-from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.language import LanguageMenu
-from coordinator_app.gui.overview.tab import OverviewTab
 from coordinator_app.gui.tab import TrialTab
 from coordinator_app.gui.warm_up import warm_up_in_background
 from coordinator_app.services.trials import LoadResult, TrialSummary
 from coordinator_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coordinator_app.gui.audit.dialog import AuditTrailDialog
+    from coordinator_app.gui.calendar.tab import CalendarTab
+    from coordinator_app.gui.contacts.tab import ContactsTab
+    from coordinator_app.gui.eligibility.tab import EligibilityTab
+    from coordinator_app.gui.overview.tab import OverviewTab
 
 TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
 # Tabs that summarise what other tabs change (counts, the day's visits): read again each time they are returned to.
@@ -46,18 +48,14 @@ class MainWindow(QMainWindow):
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
         self._warmed_up = False  # see showEvent
 
-        self.overview = OverviewTab(workspace)
-        self.eligibility = EligibilityTab(workspace)
-        self.calendar = CalendarTab(workspace)
-        self.contacts = ContactsTab(workspace)
-        self._tabs: list[tuple[str, QWidget, TrialTab, str]] = [
-            ("overview", self.overview, self.overview, self.tr("&Overview")),
-            ("eligibility", self.eligibility, self.eligibility, self.tr("&Eligibility")),
-            ("calendar", self.calendar, self.calendar, self.tr("Infusion &calendar")),
-            ("contacts", self.contacts, self.contacts, self.tr("C&ontacts")),
-        ]
-        for index, (_name, widget, _tab, title) in enumerate(self._tabs):
-            self.form.tabs.addTab(widget, title)
+        # Each tab page holds its tab, made when first shown or asked for: a tab's module and widgets take tens of
+        # milliseconds to load and build, which the first screen need not wait for.
+        self._built: dict[str, QWidget] = {}
+        titles = (self.tr("&Overview"), self.tr("&Eligibility"), self.tr("Infusion &calendar"), self.tr("C&ontacts"))
+        for index, title in enumerate(titles):
+            page = QWidget(self.form.tabs)
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.form.tabs.addTab(page, title)
             self._add_tab_shortcut(index, title)
         self._shown_tab = self.form.tabs.currentIndex()
         self.form.tabs.currentChanged.connect(self._tab_changed)
@@ -85,6 +83,50 @@ class MainWindow(QMainWindow):
         self.reload_trials()
         self.change_watcher = self.watch_for_changes()
 
+    @property
+    def overview(self) -> OverviewTab:
+        return cast("OverviewTab", self._tab("overview"))
+
+    @property
+    def eligibility(self) -> EligibilityTab:
+        return cast("EligibilityTab", self._tab("eligibility"))
+
+    @property
+    def calendar(self) -> CalendarTab:
+        return cast("CalendarTab", self._tab("calendar"))
+
+    @property
+    def contacts(self) -> ContactsTab:
+        return cast("ContactsTab", self._tab("contacts"))
+
+    def _tab(self, name: str) -> QWidget:
+        """The tab called ``name``, made and put on its page the first time it is needed."""
+        if name not in self._built:
+            tab = self._make_tab(name)
+            page = self.form.tabs.widget(TAB_NAMES.index(name))
+            page.layout().addWidget(tab)
+            self._built[name] = tab
+        return self._built[name]
+
+    def _make_tab(self, name: str) -> QWidget:
+        match name:
+            case "overview":
+                from coordinator_app.gui.overview.tab import OverviewTab
+
+                return OverviewTab(self._workspace)
+            case "eligibility":
+                from coordinator_app.gui.eligibility.tab import EligibilityTab
+
+                return EligibilityTab(self._workspace)
+            case "calendar":
+                from coordinator_app.gui.calendar.tab import CalendarTab
+
+                return CalendarTab(self._workspace)
+            case _:
+                from coordinator_app.gui.contacts.tab import ContactsTab
+
+                return ContactsTab(self._workspace)
+
     def _show_user(self) -> None:
         """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""
         user = self._workspace.user
@@ -110,11 +152,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Password changed."), 10_000)
 
     def show_staff(self) -> None:
+        from coordinator_app.gui.access.staff import StaffDialog
+
         StaffDialog.show_accounts(self, self._workspace)
 
     def show_audit_trail(self) -> AuditTrailDialog:
         """The audit trail viewer beside this window: one of it, brought up to date and to the front."""
         if self.audit_dialog is None:
+            from coordinator_app.gui.audit.dialog import AuditTrailDialog
+
             self.audit_dialog = AuditTrailDialog(self._workspace, self)
         else:
             self.audit_dialog.refresh()
@@ -164,7 +210,7 @@ class MainWindow(QMainWindow):
     def _show_selected_trial(self) -> None:
         """Every tab is out of date now; only the one on screen is loaded, the others when they are shown (a
         large trial takes a moment per tab, and most visits to the app look at one or two)."""
-        self._stale_tabs = set(range(len(self._tabs)))
+        self._stale_tabs = set(range(len(TAB_NAMES)))
         self._load_shown_tab()
 
     def _tab_changed(self, index: int) -> None:
@@ -178,7 +224,8 @@ class MainWindow(QMainWindow):
         trial = self.current_trial()
         if trial is not None and index in self._stale_tabs:
             self._stale_tabs.discard(index)
-            self._tabs[index][2].show_trial(trial)
+            tab: TrialTab = cast("TrialTab", self._tab(TAB_NAMES[index]))
+            tab.show_trial(trial)
 
     def refresh(self) -> None:
         self.reload_trials()

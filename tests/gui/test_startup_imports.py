@@ -28,6 +28,14 @@ NOT_AT_START = (
     "email_validator",
     "keyring",
     "sqlcipher3",
+    # The tabs and the menus' dialogs: made when first shown (the overview, on screen first, when the window is).
+    "coordinator_app.gui.overview",
+    "coordinator_app.gui.eligibility",
+    "coordinator_app.gui.calendar",
+    "coordinator_app.gui.contacts",
+    "coordinator_app.gui.safety",
+    "coordinator_app.gui.audit",
+    "coordinator_app.gui.access.staff",
 )
 # What `coordinator-app` runs before the main window (cli.main -> app.run_gui), in a fresh interpreter.
 START = """
