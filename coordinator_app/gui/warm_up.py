@@ -1,6 +1,7 @@
 """Loading, while the user reads the first screen, what other tabs will need: libraries whose first use costs a
-tenth of a second (the public-holiday calendar, the phone-number metadata), so that the first visit to a tab does
-not pay for it. Start-up itself does not load them (tests/gui/test_startup_imports.py)."""
+tenth of a second or more (the public-holiday calendar, the phone-number metadata, reportlab with the documents'
+Chinese font), so that the first visit to a tab, or the first packet printed, does not pay for it. Start-up itself
+does not load them (tests/gui/test_startup_imports.py)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,6 @@ def _warm_up() -> None:
     for year in (today.year - 1, today.year, today.year + 1):  # the calendar's pages around today
         day_flag(dt.date(year, today.month if year == today.year else 1, 1))
     display_phone("+8613800000000")  # the Contacts tab shows numbers formatted
+    from coordinator_app.documents.fonts import document_font  # reportlab and a 5 MB font: ~0.25 s, ~30 MB
+
+    document_font()

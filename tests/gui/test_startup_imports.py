@@ -66,14 +66,16 @@ def test_opening_a_current_database_loads_nothing_the_first_screen_does_not_need
 
 @pytest.mark.slow
 def test_the_warm_up_loads_what_the_calendar_and_contacts_need_first() -> None:
-    """Once the window shows, a thread loads the holiday calendar and the phone metadata, so the first visit to
-    those tabs does not wait for them."""
+    """Once the window shows, a thread loads the holiday calendar, the phone metadata and the documents' font, so
+    the first visit to those tabs, and the first print, do not wait for them."""
     script = (
         "import sys\n"
         "from coordinator_app.gui.warm_up import warm_up_in_background\n"
-        "before = {'holidays', 'phonenumbers'} & set(sys.modules)\n"
+        "wanted = {'holidays', 'phonenumbers', 'reportlab'}\n"
+        "before = wanted & set(sys.modules)\n"
         "warm_up_in_background().join()\n"
-        "print(sorted(before), sorted({'holidays', 'phonenumbers'} & set(sys.modules)))\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "print(sorted(before), sorted(wanted & set(sys.modules)), pdfmetrics.getRegisteredFontNames())\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[] ['holidays', 'phonenumbers']"
+    assert done.stdout.strip() == "[] ['holidays', 'phonenumbers', 'reportlab'] ['WQYMicroHei']"
