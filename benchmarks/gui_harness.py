@@ -453,11 +453,10 @@ def tab_actions(runner: Runner, window: Any, workspace: Any, memory: dict[str, A
     runner.add("calendar: timeline page", lambda: pages.setCurrentWidget(calendar.form.timelinePage))
     combo = calendar.form.subjectCombo
 
-    def pick_timeline_subject() -> None:
-        if middle is None:
-            return
-        index = combo.findData(middle.id)
-        combo.setCurrentIndex(index if index >= 0 else max(0, combo.count() // 2))
+    def pick_timeline_subject() -> None:  # as a user does: choosing the subject in the list
+        label = f"{middle.subject_number} · " if middle is not None else "?"
+        index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(label)), combo.count() // 2)
+        combo.setCurrentIndex(index)
 
     runner.add("timeline: choose a subject", pick_timeline_subject)
     runner.add("calendar: safety & labs page", lambda: pages.setCurrentWidget(calendar.safety_panel))

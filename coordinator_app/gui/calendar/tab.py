@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -114,6 +114,7 @@ class CalendarTab(QWidget):
         self._trial: TrialSummary | None = None
         self._subjects: list[TimelineSubject] = []
         self._timeline_schedule: SubjectSchedule | None = None
+        self._unfitted: set[QTableView] = set()  # tables to fit to their text when next shown
 
         form = self.form
         self.today_model = TodayTableModel(self)
@@ -155,6 +156,7 @@ class CalendarTab(QWidget):
         form.dayMode.currentIndexChanged.connect(self._show_day)
         form.subjectCombo.currentIndexChanged.connect(self._show_timeline)
         form.pages.currentChanged.connect(self._update_actions)
+        form.pages.currentChanged.connect(self._fit_shown_tables)
         form.todayTable.doubleClicked.connect(self._open_row_timeline)
         form.dayTable.doubleClicked.connect(self._open_row_timeline)
         form.awaitingTable.doubleClicked.connect(self.book_dose1)
@@ -427,16 +429,19 @@ class CalendarTab(QWidget):
         combo = self.form.subjectCombo
         combo.blockSignals(True)
         combo.clear()
-        for subject in subjects:
-            combo.addItem(f"{subject.label} · {subject.status}", subject.subject_id)
-        index = next((i for i, s in enumerate(subjects) if s.subject_id == current), 0 if subjects else -1)
-        combo.setCurrentIndex(index)
+        combo.addItems([f"{subject.label} · {subject.status}" for subject in subjects])  # one call for thousands
+        index = self._subject_index(current) if current is not None else -1
+        combo.setCurrentIndex(index if index >= 0 else (0 if subjects else -1))
         combo.blockSignals(False)
         self._show_timeline()
 
     def timeline_subject_id(self) -> int | None:
-        data = self.form.subjectCombo.currentData()
-        return data if isinstance(data, int) else None
+        index = self.form.subjectCombo.currentIndex()
+        return self._subjects[index].subject_id if 0 <= index < len(self._subjects) else None
+
+    def _subject_index(self, subject_id: int) -> int:
+        """The subject's place in the timeline's subject list, -1 when it has no timeline."""
+        return next((i for i, s in enumerate(self._subjects) if s.subject_id == subject_id), -1)
 
     def timeline_schedule(self) -> SubjectSchedule | None:
         return self._timeline_schedule
@@ -476,11 +481,10 @@ class CalendarTab(QWidget):
 
     def show_timeline(self, subject_id: int, code: str | None = None) -> None:
         """Show the subject's timeline page, with the visit ``code`` selected."""
-        combo = self.form.subjectCombo
-        index = combo.findData(subject_id)
+        index = self._subject_index(subject_id)
         if index < 0:
             return
-        combo.setCurrentIndex(index)
+        self.form.subjectCombo.setCurrentIndex(index)
         self._show_timeline()
         if code is not None:
             self._select_row(self.form.timelineTable, self.timeline_model.row_of(code))
@@ -488,11 +492,10 @@ class CalendarTab(QWidget):
 
     def show_safety(self, subject_id: int) -> None:
         """Show the subject's Safety & labs page (the subject chosen as on the timeline page)."""
-        combo = self.form.subjectCombo
-        index = combo.findData(subject_id)
+        index = self._subject_index(subject_id)
         if index < 0:
             return
-        combo.setCurrentIndex(index)
+        self.form.subjectCombo.setCurrentIndex(index)
         self._show_timeline()
         self.form.pages.setCurrentWidget(self.safety_panel)
 
@@ -577,12 +580,25 @@ class CalendarTab(QWidget):
         form.exportButton.setEnabled(has_trial)
 
     def _fit_columns(self, table: QTableView) -> None:
-        """Fit each column to its text, within a cap; the last column takes the remaining width."""
+        """Fit each column to its text, within a cap; the last column takes the remaining width. A table on a
+        page not shown now is fitted when its page is shown (measuring text is most of a reload's work)."""
+        if not table.isVisible():
+            self._unfitted.add(table)
+            return
+        self._unfitted.discard(table)
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         for column in range(header.count() - 1):
             if header.sectionSize(column) > _COLUMN_CAP:
                 header.resizeSection(column, _COLUMN_CAP)
+
+    def _fit_shown_tables(self) -> None:
+        for table in [t for t in self._unfitted if t.isVisible()]:
+            self._fit_columns(table)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_shown_tables()
 
     # -- seams: dialogs and message boxes (tests replace these) --------------------------------
 
