@@ -7,8 +7,10 @@ transaction, and keeps the inputs it came from as JSON. Changing a value already
 goes on the audit rows.
 
 ``labs import``: a laboratory information system export (subject, visit or date, analyte, value, unit), all rows
-or none, every bad cell reported by line and column. ``labs export``: one row per subject and sample date with
-every analyte in SI units and the stored scores, for the sponsor's statistician.
+or none, every bad cell reported by line and column; hundreds of thousands of rows are written with Core bulk
+inserts and their audit rows (``insert_audited``), and the scores of the dates they touch computed together.
+``labs export``: one row per subject and sample date with every analyte in SI units and the stored scores, for
+the sponsor's statistician.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,6 +39,7 @@ from coordinator_app.services.schedule import ScheduleService
 from coordinator_app.services.screening import ScreeningService, SubjectDetail
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
+from coordinator_app.storage.audit import insert_audited, text_room
 
 IMPORT_COLUMNS = ("subject", "visit", "date", "analyte", "value", "unit")
 IMPORT_REQUIRED = ("subject", "analyte", "value", "unit")
@@ -53,6 +58,10 @@ EXPORT_COLUMNS = (
 )
 
 _Problem = Callable[[str, str, str], None]  # reports a bad cell of the current row: column, value, why
+CHUNK = 500  # subject ids per IN list, well under SQLite's and PostgreSQL's parameter limits
+BATCH = 5000  # results written at a time: bounds what the write holds in memory
+VALUE_ROOM = text_room(models.LabResult.value)  # entered_value has the same room
+SOURCE_ROOM = text_room(models.LabResult.source)
 
 # The name callers know this import's failure by.
 LabImportError = CsvImportError
@@ -103,6 +112,25 @@ class _Entry:
     female: bool
 
 
+class _Subject(NamedTuple):
+    """What the import needs of a subject its file names."""
+
+    id: int
+    female: bool
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """An import row ready to store."""
+
+    line: int
+    visit_code: str | None
+    entry: _Entry
+
+
+_Key = tuple[int, dt.date, str]  # subject id, sample date, analyte: one result
+
+
 class LabService:
     def __init__(
         self, database: Database, trials: TrialService, screening: ScreeningService, schedules: ScheduleService
@@ -129,7 +157,7 @@ class LabService:
         """Store one result (converted to SI, range-checked, flagged); replacing a different value needs a reason."""
         subject = self._screening.detail(subject_id)
         code = labs.analyte(analyte).code
-        entry = _entry(code, value_text, unit, subject)
+        entry = _entry(code, value_text, unit, _female(subject))
         visit = self._visit_code(subject_id, sample_date, visit_code)
         with self._db.write(actor, reason, permission=Permission.RECORD_SAFETY) as session:
             row = _store(session, subject_id, sample_date, visit, entry, source, reason_given=bool(reason.strip()))
@@ -216,29 +244,25 @@ class LabService:
     ) -> int:
         today = today or dt.date.today()
         problems: list[ImportProblem] = []
-        subjects: dict[str, SubjectDetail | None] = {}
+        with self._db.read() as session:
+            subjects = _subjects_by_number(session, trial_id)
         schedules: dict[int, dict[str, dt.date]] = {}
         planned: tuple[str, ...] | None = None
-        pending: dict[tuple[int, dt.date, str], tuple[int, dt.date, str | None, _Entry]] = {}
+        pending: dict[_Key, _Checked] = {}
+        last_line = 0
         for line, cells in read_rows(text, set(IMPORT_COLUMNS), IMPORT_REQUIRED, problems):
             before = len(problems)
+            last_line = line
 
             def problem(column: str, value: str, why: str, line: int = line) -> None:
                 problems.append(ImportProblem(line, column, value, why))
 
             number = cells["subject"]
-            subject: SubjectDetail | None = None
+            subject = subjects.get(number)
             if not number:
                 problem("subject", "", "is empty")
-            else:
-                if number not in subjects:
-                    try:
-                        subjects[number] = self._screening.find(trial_id, number)
-                    except NotFoundError:
-                        subjects[number] = None
-                subject = subjects[number]
-                if subject is None:
-                    problem("subject", number, "is not a screening or subject number of this trial")
+            elif subject is None:
+                problem("subject", number, "is not a screening or subject number of this trial")
             visit = cells.get("visit", "")
             date_text = cells.get("date", "")
             sample_date: dt.date | None = None
@@ -270,44 +294,59 @@ class LabService:
             except ValidationError as error:
                 problem("analyte", analyte_text, error.problem)
             else:
-                entry = _cell_entry(code, cells["value"], cells["unit"], subject, problem)
+                female = subject is not None and subject.female
+                entry = _cell_entry(code, cells["value"], cells["unit"], female, problem)
             if len(problems) > before or subject is None or sample_date is None or entry is None:
                 continue
             key = (subject.id, sample_date, entry.analyte)
             if key in pending:
-                problem("analyte", analyte_text, f"repeats line {pending[key][0]} (same subject and date)")
+                problem("analyte", analyte_text, f"repeats line {pending[key].line} (same subject and date)")
                 continue
-            pending[key] = (line, sample_date, visit or None, entry)
+            pending[key] = _Checked(line, visit or None, entry)
+        name = Path(source).name
+        if len(_source_note(name, last_line)) > SOURCE_ROOM:
+            problems.append(
+                ImportProblem(0, "", name, f"is too long a file name to note as the source (room for {SOURCE_ROOM})")
+            )
         with self._db.read() as session:
-            for (subject_id, day, code), (line, _, _, checked) in pending.items():
-                existing = _existing(session, subject_id, day, code)
-                if existing is not None and Decimal(existing.value) != checked.si:
-                    problems.append(
-                        ImportProblem(
-                            line,
-                            "value",
-                            labs.format_value(checked.entered_value),
-                            f"{code} of {day.isoformat()} is already recorded as {existing.value} {existing.unit}: "
-                            "change it in the app with a reason",
-                        )
+            stored = _stored_results(session, {subject_id for subject_id, _, _ in pending})
+        for (subject_id, day, code), checked in pending.items():
+            existing = stored.get((subject_id, day, code))
+            if existing is not None and Decimal(existing[0]) != checked.entry.si:
+                problems.append(
+                    ImportProblem(
+                        checked.line,
+                        "value",
+                        labs.format_value(checked.entry.entered_value),
+                        f"{code} of {day.isoformat()} is already recorded as {existing[0]} {existing[1]}: "
+                        "change it in the app with a reason",
                     )
+                )
         if problems:
             raise LabImportError(source, sorted(problems, key=lambda p: p.line))
-        written = 0
-        name = Path(source).name
         with self._db.write(actor, permission=Permission.IMPORT) as session:
-            touched: set[tuple[int, dt.date]] = set()
-            for (subject_id, day, code), (line, _, row_visit, checked) in pending.items():
-                if _existing(session, subject_id, day, code) is not None:
-                    continue  # the same value again: nothing to change
-                _store(session, subject_id, day, row_visit, checked, f"{name} line {line}", reason_given=False)
-                written += 1
-                if code in SCORE_ANALYTES:
-                    touched.add((subject_id, day))
-            session.flush()
-            for subject_id, day in sorted(touched):
-                _recompute(session, subject_id, day)
-        return written
+            stored = _stored_results(session, {subject_id for subject_id, _, _ in pending})
+            new = [(key, checked) for key, checked in pending.items() if key not in stored]  # else the same value again
+            for start in range(0, len(new), BATCH):
+                insert_audited(
+                    session,
+                    models.LabResult,
+                    [
+                        {
+                            "subject_id": subject_id,
+                            "sample_date": day,
+                            "analyte": code,
+                            "visit_code": checked.visit_code,
+                            "source": _source_note(name, checked.line),
+                            **_result_fields(checked.entry),
+                        }
+                        for (subject_id, day, code), checked in new[start : start + BATCH]
+                    ],
+                    key=("subject_id", "sample_date", "analyte"),
+                )
+            touched = {(subject_id, day) for (subject_id, day, code), _ in new if code in SCORE_ANALYTES}
+            _recompute_all(session, touched, {s.id: s.female for s in subjects.values()})
+        return len(new)
 
     def export_rows(self, trial_id: int) -> list[dict[str, str]]:
         """One row per subject and sample date: every analyte in SI units and the stored scores."""
@@ -381,13 +420,13 @@ def _female(subject: SubjectDetail | None) -> bool:
     return subject is not None and subject.sex is Sex.FEMALE
 
 
-def _entry(code: str, value_text: str, unit: str, subject: SubjectDetail | None) -> _Entry:
+def _entry(code: str, value_text: str, unit: str, female: bool) -> _Entry:
     value = labs.parse_value(value_text, labs.analyte(code).name_en)
     si = labs.check(code, value, unit)
-    return _Entry(code, si, value, unit.strip(), _female(subject))
+    return _Entry(code, si, value, unit.strip(), female)
 
 
-def _cell_entry(code: str, value: str, unit: str, subject: SubjectDetail | None, problem: _Problem) -> _Entry | None:
+def _cell_entry(code: str, value: str, unit: str, female: bool, problem: _Problem) -> _Entry | None:
     """The checked entry of an import row, or None after reporting the bad cell(s)."""
     if not value:
         problem("value", "", "is empty")
@@ -403,10 +442,50 @@ def _cell_entry(code: str, value: str, unit: str, subject: SubjectDetail | None,
         problem("unit", unit, error.problem)
         return None
     try:
-        return _entry(code, value, unit, subject)
+        entry = _entry(code, value, unit, female)
     except ValidationError as error:
         problem("value", value, f"{error.field}: {error.problem}")
         return None
+    if max(len(labs.format_value(entry.si)), len(labs.format_value(entry.entered_value))) > VALUE_ROOM:
+        problem("value", value, f"has too many digits to store (room for {VALUE_ROOM} characters)")
+        return None
+    return entry
+
+
+def _subjects_by_number(session: Session, trial_id: int) -> dict[str, _Subject]:
+    """The trial's subjects by subject number and by screening number (which wins where they clash)."""
+    rows = session.execute(
+        select(
+            models.Subject.id, models.Subject.screening_number, models.Subject.subject_number, models.Subject.sex
+        ).where(models.Subject.trial_id == trial_id)
+    ).all()
+    subjects = {row.subject_number: _Subject(row.id, row.sex == Sex.FEMALE) for row in rows if row.subject_number}
+    subjects.update({row.screening_number: _Subject(row.id, row.sex == Sex.FEMALE) for row in rows})
+    return subjects
+
+
+def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+def _stored_results(session: Session, subject_ids: Collection[int]) -> dict[_Key, tuple[str, str]]:
+    """The value and unit of every result of these subjects."""
+    result = models.LabResult
+    return {
+        (subject_id, day, code): (value, unit)
+        for chunk in _chunks(subject_ids)
+        for subject_id, day, code, value, unit in session.execute(
+            select(result.subject_id, result.sample_date, result.analyte, result.value, result.unit).where(
+                result.subject_id.in_(chunk)
+            )
+        )
+    }
+
+
+def _source_note(file_name: str, line: int) -> str:
+    return f"{file_name} line {line}"
 
 
 def _existing(session: Session, subject_id: int, day: dt.date, code: str) -> models.LabResult | None:
@@ -429,25 +508,18 @@ def _store(
     *,
     reason_given: bool,
 ) -> models.LabResult:
-    item = labs.analyte(entry.analyte)
-    low, high = item.normal_range(entry.female)
     row = _existing(session, subject_id, sample_date, entry.analyte)
     if row is None:
         row = models.LabResult(subject_id=subject_id, sample_date=sample_date, analyte=entry.analyte)
         session.add(row)
     elif not reason_given and (Decimal(row.value) != entry.si or row.entered_unit != entry.entered_unit):
         raise ReasonRequiredError(
-            item.name_en,
+            labs.analyte(entry.analyte).name_en,
             f"{row.value} {row.unit}".strip(),
             f"is already recorded for {sample_date.isoformat()}: replacing it needs a reason",
         )
-    row.value = labs.format_value(entry.si)
-    row.unit = item.unit
-    row.entered_value = labs.format_value(entry.entered_value)
-    row.entered_unit = entry.entered_unit
-    row.normal_low = None if low is None else labs.format_value(low)
-    row.normal_high = None if high is None else labs.format_value(high)
-    row.flag = labs.flag(entry.si, low, high)
+    for name, value in _result_fields(entry).items():
+        setattr(row, name, value)
     row.source = source
     if visit_code is not None or row.visit_code is None:
         row.visit_code = visit_code
@@ -455,10 +527,25 @@ def _store(
     return row
 
 
+def _result_fields(entry: _Entry) -> dict[str, Any]:
+    """What a result row stores of a checked entry: SI value and unit, what was entered, normal range and flag."""
+    item = labs.analyte(entry.analyte)
+    low, high = item.normal_range(entry.female)
+    return {
+        "value": labs.format_value(entry.si),
+        "unit": item.unit,
+        "entered_value": labs.format_value(entry.entered_value),
+        "entered_unit": entry.entered_unit,
+        "normal_low": None if low is None else labs.format_value(low),
+        "normal_high": None if high is None else labs.format_value(high),
+        "flag": labs.flag(entry.si, low, high),
+    }
+
+
 def _recompute(session: Session, subject_id: int, day: dt.date) -> models.LiverScore | None:
     """Compute the scores of ``day`` from what is stored and save them when any can be computed (or a row exists)."""
-    values: Mapping[str, models.LabResult] = {
-        r.analyte: r
+    results = {
+        r.analyte: (Decimal(r.value), r.visit_code)
         for r in session.scalars(
             select(models.LabResult).where(
                 models.LabResult.subject_id == subject_id,
@@ -475,9 +562,69 @@ def _recompute(session: Session, subject_id: int, day: dt.date) -> models.LiverS
     subject = session.get(models.Subject, subject_id)
     if subject is None:
         raise NotFoundError(f"no subject with id {subject_id}")
+    any_score, fields = _score_fields(results, assessment, subject.sex == Sex.FEMALE)
+    row = session.scalar(
+        select(models.LiverScore).where(
+            models.LiverScore.subject_id == subject_id, models.LiverScore.sample_date == day
+        )
+    )
+    if row is None:
+        if not any_score:
+            return None
+        row = models.LiverScore(subject_id=subject_id, sample_date=day)
+        session.add(row)
+    if row.id is None or any(getattr(row, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.computed_at = dt.datetime.now(dt.UTC)
+    session.flush()
+    return row
+
+
+def _recompute_all(session: Session, days: Collection[tuple[int, dt.date]], female: Mapping[int, bool]) -> None:
+    """``_recompute`` for many subjects' dates at once (an import): what the scores need is read a chunk of
+    subjects at a time and the new score rows are inserted in bulk; a date that has a score row already is
+    recomputed on its own."""
+    wanted = set(days)
+    results: dict[tuple[int, dt.date], dict[str, tuple[Decimal, str | None]]] = defaultdict(dict)
+    assessments: dict[tuple[int, dt.date], models.ClinicalAssessment] = {}
+    scored: set[tuple[int, dt.date]] = set()
+    lab, score = models.LabResult, models.LiverScore
+    for chunk in _chunks({subject_id for subject_id, _ in wanted}):
+        for subject_id, day, code, value, visit in session.execute(
+            select(lab.subject_id, lab.sample_date, lab.analyte, lab.value, lab.visit_code).where(
+                lab.subject_id.in_(chunk), lab.analyte.in_(SCORE_ANALYTES)
+            )
+        ):
+            if (subject_id, day) in wanted:
+                results[(subject_id, day)][code] = (Decimal(value), visit)
+        for assessment in session.scalars(
+            select(models.ClinicalAssessment).where(models.ClinicalAssessment.subject_id.in_(chunk))
+        ):
+            assessments[(assessment.subject_id, assessment.assessed_on)] = assessment
+        scored.update(session.execute(select(score.subject_id, score.sample_date).where(score.subject_id.in_(chunk))))
+    now = dt.datetime.now(dt.UTC)
+    new = []
+    for subject_id, day in sorted(wanted):
+        if (subject_id, day) in scored:
+            _recompute(session, subject_id, day)
+            continue
+        any_score, fields = _score_fields(
+            results[(subject_id, day)], assessments.get((subject_id, day)), female[subject_id]
+        )
+        if any_score:
+            new.append({"subject_id": subject_id, "sample_date": day, "computed_at": now, **fields})
+    insert_audited(session, score, new, key=("subject_id", "sample_date"))
+
+
+def _score_fields(
+    results: Mapping[str, tuple[Decimal, str | None]], assessment: models.ClinicalAssessment | None, female: bool
+) -> tuple[bool, dict[str, Any]]:
+    """Whether any score can be computed from a date's results (SI value and visit by analyte) and bedside
+    findings, and the fields of its score row: the scores, the inputs as JSON and the visit."""
 
     def si(code: str) -> Decimal | None:
-        return Decimal(values[code].value) if code in values else None
+        return results[code][0] if code in results else None
 
     inputs = labs.ScoreInputs(
         tbil_umol_l=si("tbil"),
@@ -485,35 +632,24 @@ def _recompute(session: Session, subject_id: int, day: dt.date) -> models.LiverS
         alb_g_l=si("alb"),
         na_mmol_l=si("na"),
         inr=si("inr"),
-        female=subject.sex == Sex.FEMALE,
+        female=female,
         ascites=None if assessment is None else assessment.ascites,
         encephalopathy=None if assessment is None else assessment.encephalopathy,
         dialysis=None if assessment is None else assessment.dialysis_twice_last_week,
     )
     computed = labs.compute_scores(inputs)
-    row = session.scalar(
-        select(models.LiverScore).where(
-            models.LiverScore.subject_id == subject_id, models.LiverScore.sample_date == day
-        )
-    )
-    if row is None:
-        if not computed.any:
-            return None
-        row = models.LiverScore(subject_id=subject_id, sample_date=day)
-        session.add(row)
-    visit = next((r.visit_code for r in values.values() if r.visit_code), None)
+    visit = next((visit for _, visit in results.values() if visit), None)
     if visit is None and assessment is not None:
         visit = assessment.visit_code
-    inputs_json = json.dumps(inputs.as_json(), sort_keys=True, ensure_ascii=False)
-    new = (computed.meld, computed.meld_na, computed.meld3, computed.child_pugh_score, computed.child_pugh_class)
-    old = (row.meld, row.meld_na, row.meld3, row.child_pugh_score, row.child_pugh_class)
-    if row.id is None or new != old or row.inputs_json != inputs_json or row.visit_code != visit:
-        row.meld, row.meld_na, row.meld3, row.child_pugh_score, row.child_pugh_class = new
-        row.inputs_json = inputs_json
-        row.visit_code = visit
-        row.computed_at = dt.datetime.now(dt.UTC)
-    session.flush()
-    return row
+    return computed.any, {
+        "meld": computed.meld,
+        "meld_na": computed.meld_na,
+        "meld3": computed.meld3,
+        "child_pugh_score": computed.child_pugh_score,
+        "child_pugh_class": computed.child_pugh_class,
+        "inputs_json": json.dumps(inputs.as_json(), sort_keys=True, ensure_ascii=False),
+        "visit_code": visit,
+    }
 
 
 def _blank_row(subject: models.Subject, day: dt.date) -> dict[str, str]:

@@ -153,7 +153,6 @@ class SubjectDetail:
             status_reason=self.status_reason,
             screened_on=self.screened_on,
             assessment_date=self.assessment_date,
-            enrolled_on=self.enrolled_on,
             verdict=self.assessment.verdict,
         )
 

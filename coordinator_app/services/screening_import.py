@@ -2,6 +2,8 @@
 
 Every cell is checked first and every problem is reported with its line, column and reason; only a
 file without problems is written, in one transaction. Each row is assessed on its own assessment date.
+A log of tens of thousands of rows is written with Core bulk inserts (``insert_audited``), which write the same
+audit rows as the ORM would, a chunk of subjects at a time.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.services.csv_import import CsvImportError, ImportProblem, read_rows, read_text
 from coordinator_app.services.database import Database
 from coordinator_app.services.screening import SubjectDraft, lock_trial, validate_subject
+from coordinator_app.services.subject_summaries import store_subject_summaries
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
+from coordinator_app.storage.audit import insert_audited, text_room
 
 SUBJECT_COLUMNS = (
     "screening_no",
@@ -38,6 +42,15 @@ SUBJECT_COLUMNS = (
 REQUIRED_COLUMNS = ("screening_no", "family_name", "sex", "date_of_birth", "assessment_date")
 SEXES = {"M": Sex.MALE, "F": Sex.FEMALE, "男": Sex.MALE, "女": Sex.FEMALE}
 CONSENT_TAKER = "recorded in the site's screening log"
+CHUNK = 1000  # subjects written at a time, with their facts and consents: bounds what the write holds in memory
+
+# The room of the columns where cells are stored as typed, and of a fact's canonical text.
+ROOM = {
+    "screening_no": text_room(models.Subject.screening_number),
+    "family_name": text_room(models.Subject.family_name),
+    "given_name": text_room(models.Subject.given_name),
+}
+FACT_ROOM = text_room(models.SubjectFact.value)
 
 
 # The name callers know this import's failure by.
@@ -76,7 +89,16 @@ class _RowReader:
         value = (self.cells.get(column) or "").strip()
         if required and not value:
             self.problem(column, "", "is empty")
+        elif column in ROOM:
+            self.check_storable(column, value, value, ROOM[column])
         return value
+
+    def check_storable(self, column: str, value: str, stored: str, room: int) -> None:
+        """Report ``stored`` (the text ``value`` is stored as) when a database server would refuse it."""
+        if "\x00" in stored:
+            self.problem(column, value, "contains a NUL character (\\x00), which a database server cannot store")
+        elif len(stored) > room:
+            self.problem(column, value, f"is too long: at most {room} characters")
 
     def date(self, column: str, required: bool = False) -> dt.date | None:
         value = self.text(column, required)
@@ -103,9 +125,7 @@ class ScreeningImportService:
     ) -> int:
         protocol = self._trials.protocol(trial_id)
         with self._db.read() as session:
-            taken = set(
-                session.scalars(select(models.Subject.screening_number).where(models.Subject.trial_id == trial_id))
-            )
+            taken = _numbers_taken(session, trial_id)
         rows, problems = _parse(text, protocol, taken, today or dt.date.today())
         if problems:
             raise ScreeningImportError(source, problems)
@@ -113,8 +133,10 @@ class ScreeningImportService:
         with self._db.write(actor, permission=Permission.IMPORT) as session:
             lock_trial(session, trial_id)
             _refuse_numbers_taken_meanwhile(session, trial_id, rows, source)
-            for row in rows:
-                session.add(_subject(trial_id, row, version, f"{Path(source).name} line {row.line}"))
+            subject_ids: list[int] = []
+            for start in range(0, len(rows), CHUNK):
+                subject_ids += _insert(session, trial_id, rows[start : start + CHUNK], version, Path(source).name)
+            store_subject_summaries(session, trial_id, subject_ids)
         return len(rows)
 
 
@@ -173,6 +195,7 @@ def _parse_row(
             cells.problem(name, raw, error.problem)
             continue
         facts[name] = format_fact(definition, value)
+        cells.check_storable(name, raw, facts[name], FACT_ROOM)
         if value is not None:
             values[name] = value
     if len(cells.problems) > before or sex is None or born is None or assessed is None:
@@ -207,48 +230,72 @@ def _local_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time()).astimezone()
 
 
-def _subject(trial_id: int, row: _Row, consent_version: str, source_note: str) -> models.Subject:
-    subject = models.Subject(
-        trial_id=trial_id,
-        screening_number=row.screening_no,
-        status=SubjectStatus.SCREENING,
-        family_name=row.draft.family_name,
-        given_name=row.draft.given_name,
-        sex=row.draft.sex,
-        date_of_birth=row.draft.date_of_birth,
-        phone="",
-        identity_number=row.draft.identity_number or None,
-        screened_on=row.assessment_date,
-        assessment_date=row.assessment_date,
+def _insert(session: Session, trial_id: int, rows: list[_Row], consent_version: str, file_name: str) -> list[int]:
+    """The subjects of ``rows`` with their facts and consents, and the audit rows of all; returns their ids."""
+    subject_ids = insert_audited(
+        session,
+        models.Subject,
+        [
+            {
+                "trial_id": trial_id,
+                "screening_number": row.screening_no,
+                "status": SubjectStatus.SCREENING,
+                "family_name": row.draft.family_name,
+                "given_name": row.draft.given_name,
+                "sex": row.draft.sex,
+                "date_of_birth": row.draft.date_of_birth,
+                "phone": "",
+                "identity_number": row.draft.identity_number or None,
+                "screened_on": row.assessment_date,
+                "assessment_date": row.assessment_date,
+            }
+            for row in rows
+        ],
+        key=("screening_number",),
     )
-    subject.facts = [
-        models.SubjectFact(name=name, value=value, source_note=source_note)
-        for name, value in row.facts.items()
-        if value
-    ]
-    if row.consent_date is not None:
-        local_midnight = _local_midnight(row.consent_date)
-        subject.consents = [
-            models.Consent(
-                document_version=consent_version,
-                signed_at=local_midnight,
-                obtained_by=CONSENT_TAKER,
-                copy_given=None,
-            )
-        ]
-    return subject
+    insert_audited(
+        session,
+        models.SubjectFact,
+        [
+            {"subject_id": subject_id, "name": name, "value": value, "source_note": f"{file_name} line {row.line}"}
+            for row, subject_id in zip(rows, subject_ids, strict=True)
+            for name, value in row.facts.items()
+            if value
+        ],
+        key=("subject_id", "name"),
+    )
+    insert_audited(
+        session,
+        models.Consent,
+        [
+            {
+                "subject_id": subject_id,
+                "document_version": consent_version,
+                "signed_at": _local_midnight(row.consent_date),
+                "obtained_by": CONSENT_TAKER,
+                "copy_given": None,
+            }
+            for row, subject_id in zip(rows, subject_ids, strict=True)
+            if row.consent_date is not None
+        ],
+        key=("subject_id",),
+    )
+    return subject_ids
+
+
+def _numbers_taken(session: Session, trial_id: int) -> set[str]:
+    return set(session.scalars(select(models.Subject.screening_number).where(models.Subject.trial_id == trial_id)))
 
 
 def _refuse_numbers_taken_meanwhile(session: Session, trial_id: int, rows: list[_Row], source: str) -> None:
     """Numbers checked free before the transaction may have been issued since, from another desktop."""
-    wanted = {row.screening_no: row.line for row in rows}
-    taken = session.scalars(
-        select(models.Subject.screening_number).where(
-            models.Subject.trial_id == trial_id, models.Subject.screening_number.in_(list(wanted))
-        )
-    ).all()
-    if taken:
+    taken = _numbers_taken(session, trial_id)
+    clashes = [row for row in rows if row.screening_no in taken]
+    if clashes:
         raise ScreeningImportError(
             source,
-            [ImportProblem(wanted[number], "screening_no", number, "is already in the database") for number in taken],
+            [
+                ImportProblem(row.line, "screening_no", row.screening_no, "is already in the database")
+                for row in clashes
+            ],
         )

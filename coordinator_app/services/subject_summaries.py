@@ -51,7 +51,6 @@ class SubjectRow(NamedTuple):
     status_reason: str
     screened_on: dt.date
     assessment_date: dt.date
-    enrolled_on: dt.date | None
     verdict: Verdict
 
     @property
@@ -248,7 +247,6 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
             subject.status_reason,
             subject.screened_on,
             subject.assessment_date,
-            subject.enrolled_on,
             summary.protocol_sha256,
             summary.verdict,
             summary.initials,
@@ -257,7 +255,7 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
         .where(subject.trial_id == trial_id)
         .order_by(subject.screening_number)
     ).all()
-    stale = [row[0] for row in rows if not digest or row[13] != digest]
+    stale = [row.id for row in rows if not digest or row.protocol_sha256 != digest]
     computed = compute_summaries(session, protocol, stale) if stale else {}
     result = []
     for (
@@ -273,7 +271,6 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
         status_reason,
         screened_on,
         assessment_date,
-        enrolled_on,
         _digest,
         verdict,
         letters,
@@ -296,7 +293,6 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
                 status_reason,
                 screened_on,
                 assessment_date,
-                enrolled_on,
                 VERDICTS[verdict],
             )
         )
