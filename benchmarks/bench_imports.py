@@ -5,8 +5,9 @@ a time limit): writes a screening CSV of 30,000 × scale rows in the importer's 
 ``screening_import.SUBJECT_COLUMNS`` and every eligibility fact of the bundled protocol) and a LIS CSV of
 200,000 × scale rows (``labs.IMPORT_COLUMNS``: subject, visit, date, analyte, value, unit; about 7 analytes per
 subject and day), then times ``ScreeningImportService.import_file`` and ``LabService.import_file`` (the labs name
-the subjects the screening import created) through the workspace, as the CLI and the GUI call them.
-Prints one ``RESULT {json}`` line.
+the subjects the screening import created) through the workspace, as the CLI and the GUI call them, with the
+audit rows each wrote (one per non-empty field of every record: most of the work). ``--verify`` then recomputes
+the audit trail's hash chain, as ``coordinator-app audit verify`` does. Prints one ``RESULT {json}`` line.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.labs import IMPORT_COLUMNS
 from coordinator_app.services.screening_import import SUBJECT_COLUMNS
 from coordinator_app.services.users import Credentials
-from coordinator_app.services.workspace import DEMO_HASHER, open_workspace
+from coordinator_app.services.workspace import DEMO_HASHER, Workspace, open_workspace
 from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.models import AuditEntry
 
 TRIAL = "NCT05106972"
 SCREENING_ROWS = 30_000
@@ -115,7 +117,14 @@ def lab_csv(path: Path, rows: int, numbers: list[str], rng: random.Random) -> No
             day_offset += 30
 
 
-def run(scale: float, only: str | None) -> dict[str, Any]:
+def audit_rows(workspace: Workspace) -> int:
+    from sqlalchemy import func, select
+
+    with workspace.database.read() as session:
+        return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def run(scale: float, only: str | None, verify: bool) -> dict[str, Any]:
     rng = random.Random(7)
     result: dict[str, Any] = {"scale": scale}
     with tempfile.TemporaryDirectory(prefix="coordinator-import-bench-") as name:
@@ -142,6 +151,7 @@ def run(scale: float, only: str | None) -> dict[str, Any]:
             lab_csv(lab_file, lab_rows, numbers, rng)
             result["screening_file_mb"] = round(screening_file.stat().st_size / 1e6, 2)
             result["lab_file_mb"] = round(lab_file.stat().st_size / 1e6, 2)
+            audited = audit_rows(workspace)
             start = time.perf_counter()
             imported = workspace.screening_import.import_file(screening_file, trial.id, workspace.actor)
             seconds = time.perf_counter() - start
@@ -151,9 +161,11 @@ def run(scale: float, only: str | None) -> dict[str, Any]:
                 "seconds": round(seconds, 2),
                 "rows_per_s": round(screening_rows / seconds),
                 "peak_rss_mib": rss_peak_kib() // 1024,
+                "audit_rows": audit_rows(workspace) - audited,
             }
             print(f"screening: {result['screening']}", file=sys.stderr, flush=True)
             if only != "screening":
+                audited = audit_rows(workspace)
                 start = time.perf_counter()
                 imported = workspace.labs.import_file(lab_file, trial.id, workspace.actor)
                 seconds = time.perf_counter() - start
@@ -163,14 +175,14 @@ def run(scale: float, only: str | None) -> dict[str, Any]:
                     "seconds": round(seconds, 2),
                     "rows_per_s": round(lab_rows / seconds),
                     "peak_rss_mib": rss_peak_kib() // 1024,
+                    "audit_rows": audit_rows(workspace) - audited,
                 }
                 print(f"labs: {result['labs']}", file=sys.stderr, flush=True)
-            with workspace.database.read() as session:
-                from sqlalchemy import func, select
-
-                from coordinator_app.storage.models import AuditEntry
-
-                result["audit_rows_written"] = session.scalar(select(func.count()).select_from(AuditEntry))
+            result["audit_rows_written"] = audit_rows(workspace)
+            if verify:
+                start = time.perf_counter()
+                report = workspace.audit_trail.verify()
+                result["audit_chain"] = {"intact": report.intact, "seconds": round(time.perf_counter() - start, 2)}
             result["database_mb"] = round((folder / "site.sqlite3").stat().st_size / 1e6, 1)
         finally:
             workspace.close()
@@ -181,8 +193,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--only", choices=("screening",), help="skip the lab import")
+    parser.add_argument("--verify", action="store_true", help="recompute the audit trail's hash chain afterwards")
     args = parser.parse_args()
-    print("RESULT " + json.dumps(run(args.scale, args.only)), flush=True)
+    print("RESULT " + json.dumps(run(args.scale, args.only, args.verify)), flush=True)
     return 0
 
 

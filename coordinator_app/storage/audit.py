@@ -6,16 +6,20 @@ acting user comes from ``session.info["actor"]`` and the reason for a change, wh
 from ``session.info["reason"]``. A flush that changes audited data without an actor is refused, so
 no change is ever anonymous; a flush that deletes an audited record is refused, so clinical records
 are never hard-deleted (they are retired, withdrawn or superseded instead).
+
+Bulk imports insert thousands of records with Core, which no flush sees: :func:`insert_audited` inserts them
+and writes the same audit rows the flush would have written, in the same transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Connection, String, Table, event, insert, inspect, select
+from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction
 
 from coordinator_app.storage.audit_chain import chain_head, link
 from coordinator_app.storage.models import AdverseEvent, Audited, AuditEntry, SaeReport, Subject
@@ -23,6 +27,7 @@ from coordinator_app.storage.types import utc_now
 
 ACTOR_KEY = "actor"
 REASON_KEY = "reason"
+BULK_BATCH = 2000  # records per insert_audited round trip: the audit rows of one batch are all it holds
 
 
 REDACTED = "(changed)"
@@ -47,16 +52,22 @@ def audit_text(value: Any) -> str | None:
     return str(value)
 
 
-def _columns(obj: Audited) -> list[str]:
+def _columns(model: type[Audited]) -> tuple[str, ...]:
     """The fields the trail records: all but bookkeeping (the optimistic-concurrency version, and what a model
     lists in ``__audit_ignored__``)."""
-    ignored: frozenset[str] = getattr(obj, "__audit_ignored__", frozenset())
-    return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in ignored and attr.key != "version"]
+    ignored: frozenset[str] = getattr(model, "__audit_ignored__", frozenset())
+    return tuple(attr.key for attr in inspect(model).column_attrs if attr.key not in ignored and attr.key != "version")
 
 
-def _shown(obj: Audited, key: str, value: Any) -> str | None:
-    """The value as written in the trail; secrets (password hashes) only as the fact that they changed."""
-    if value is not None and key in getattr(obj, "__audit_redacted__", frozenset()):
+def _redacted(model: type[Audited]) -> frozenset[str]:
+    """The fields whose values are secrets (password hashes): the trail shows only that they changed."""
+    redacted: frozenset[str] = getattr(model, "__audit_redacted__", frozenset())
+    return redacted
+
+
+def _shown(redacted: frozenset[str], key: str, value: Any) -> str | None:
+    """The value as written in the trail, unless ``key`` is one of the ``redacted`` fields."""
+    if value is not None and key in redacted:
         return REDACTED
     return audit_text(value)
 
@@ -70,18 +81,22 @@ def _record_id(obj: Audited) -> str:
 def _rows(session: Session) -> Iterator[dict[str, Any]]:
     for obj in session.new:
         if isinstance(obj, Audited):
-            for key in _columns(obj):
+            model = type(obj)
+            redacted = _redacted(model)
+            for key in _columns(model):
                 value = getattr(obj, key)
                 if value is not None and value != "":
-                    yield _row(obj, "insert", key, None, _shown(obj, key, value))
+                    yield _row(obj, "insert", key, None, _shown(redacted, key, value))
     for obj in session.dirty:
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
+            model = type(obj)
+            redacted = _redacted(model)
             state = inspect(obj)
-            for key in _columns(obj):
+            for key in _columns(model):
                 history = state.attrs[key].history
                 if history.added or history.deleted:
-                    old = _shown(obj, key, history.deleted[0]) if history.deleted else None
-                    new = _shown(obj, key, history.added[0]) if history.added else None
+                    old = _shown(redacted, key, history.deleted[0]) if history.deleted else None
+                    new = _shown(redacted, key, history.added[0]) if history.added else None
                     if old != new or old == REDACTED:
                         yield _row(obj, "update", key, old, new)
 
@@ -94,16 +109,15 @@ def _row(obj: Audited, action: str, field: str | None, old: str | None, new: str
         "field": field,
         "old_value": old,
         "new_value": new,
-        "subject_id": _subject_id(obj),
+        "subject_id": _subject_id(type(obj), getattr(obj, "id", None), getattr(obj, "subject_id", None)),
     }
 
 
-def _subject_id(obj: Audited) -> int | None:
-    """The subject a record belongs to (filled in later for SAE reports, which know only their event)."""
-    if isinstance(obj, Subject):
-        return obj.id
-    subject_id = getattr(obj, "subject_id", None)
-    return subject_id if isinstance(subject_id, int) else None
+def _subject_id(model: type[Audited], record_id: Any, subject_id: Any) -> int | None:
+    """The subject a record belongs to: the record itself for a subject, else its ``subject_id`` (filled in
+    later for SAE reports, which know only their event)."""
+    value = record_id if issubclass(model, Subject) else subject_id
+    return value if isinstance(value, int) else None
 
 
 def _fill_sae_subjects(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -133,15 +147,111 @@ def _refuse_hard_deletes(session: Session, flush_context: UOWTransaction, instan
 @event.listens_for(Session, "after_flush")
 def _write_audit_rows(session: Session, flush_context: UOWTransaction) -> None:
     rows = list(_rows(session))
-    if not rows:
-        return
+    if rows:
+        _append(session.connection(), _stamp(session), rows)
+
+
+def _stamp(session: Session) -> dict[str, Any]:
+    """Who writes the audit rows of ``session`` now, when, and why; an anonymous change is refused."""
     actor = session.info.get(ACTOR_KEY)
     if not actor:
         raise MissingActorError("clinical data changed without an acting user: open the session with an actor")
     now = utc_now()
-    local = now.astimezone().isoformat(timespec="seconds")
-    reason = session.info.get(REASON_KEY) or None
-    connection = session.connection()
+    return {
+        "occurred_at": now,
+        "occurred_local": now.astimezone().isoformat(timespec="seconds"),
+        "actor": actor,
+        "reason": session.info.get(REASON_KEY) or None,
+    }
+
+
+def _append(connection: Connection, stamp: Mapping[str, Any], rows: list[dict[str, Any]]) -> None:
+    """Add ``rows``, written now as ``stamp`` says, to the trail, chained after its newest row (read again each
+    time: flushes and bulk inserts may take turns in one transaction).
+
+    The rows go to the driver's executemany as they are, the stamp's time converted once: SQLAlchemy's
+    executemany would convert every parameter of every row in Python, which costs more than SQLite's insert
+    when an import writes millions of rows."""
     _fill_sae_subjects(connection, rows)
-    stamped = [{"occurred_at": now, "occurred_local": local, "actor": actor, "reason": reason, **row} for row in rows]
-    connection.execute(insert(AuditEntry), link(stamped, chain_head(connection)))
+    linked = link(({**stamp, **row} for row in rows), chain_head(connection))
+    dialect = connection.dialect
+    converters = {c.key: f for c in AuditEntry.__table__.c if (f := c.type.bind_processor(dialect)) is not None}
+    assert converters.keys() <= stamp.keys(), "a value other than the stamp's needs converting"
+    converted = {name: convert(stamp[name]) for name, convert in converters.items()}
+    for row in linked:
+        row.update(converted)
+    compiled = insert(AuditEntry).compile(dialect=dialect)
+    if compiled.positiontup is not None:  # the driver takes a tuple per row, in the statement's order
+        parameters: list[Any] = list(map(itemgetter(*compiled.positiontup), linked))
+    else:
+        parameters = linked
+    connection.exec_driver_sql(compiled.string, parameters)
+
+
+# -- bulk inserts ---------------------------------------------------------------------------------------------------
+
+
+def insert_audited(
+    session: Session, model: type[Audited], records: Sequence[Mapping[str, Any]], key: Sequence[str]
+) -> list[int]:
+    """Insert ``records`` of ``model`` with Core and write the audit rows a flush of the same new objects would
+    write (one per non-empty field, same actor, reason and values), chained, batch by batch so that memory stays
+    bounded; returns the new ids in the order of ``records``, which all give the same columns.
+
+    Nothing here goes through the ORM, so nothing the unit of work checks at a flush is checked: the caller has
+    validated the records (text that fits its columns included). ``key`` names columns whose values tell the
+    records apart: they come back with each new id, which matches ids to records whatever order the database
+    returns them in (SQLite promises none, and SQLAlchemy's order-keeping mode runs a statement per row there).
+    """
+    if not records:
+        return []
+    mapper = inspect(model)
+    table = mapper.local_table
+    assert isinstance(table, Table)
+    (primary_key,) = mapper.primary_key
+    # The id and the columns the database fills in (defaults), whose values the audit rows show too.
+    generated = [primary_key.key, *(c.key for c in table.columns if c.default is not None and c.key not in records[0])]
+    statement = insert(table).returning(*(table.c[name] for name in (*key, *generated)))
+    table_name = str(table.name)  # not SQLAlchemy's quoted_name, which the driver binds slowly
+    columns = _columns(model)
+    redacted = _redacted(model)
+    ids: list[int] = []
+    for start in range(0, len(records), BULK_BATCH):
+        batch = records[start : start + BULK_BATCH]
+        stamp = _stamp(session)  # refuses an anonymous change before anything is inserted
+        filled = {
+            tuple(row[: len(key)]): dict(zip(generated, row[len(key) :], strict=True))
+            for row in session.execute(statement, batch)
+        }
+        assert len(filled) == len(batch), f"records of {table_name} that {key} does not tell apart"
+        rows = []
+        for record in batch:
+            values = {**record, **filled[tuple(record[name] for name in key)]}
+            record_id = values[primary_key.key]
+            ids.append(record_id)
+            shown_id = str(record_id)
+            subject_id = _subject_id(model, record_id, values.get("subject_id"))
+            for name in columns:
+                value = values.get(name)
+                if value is not None and value != "":
+                    rows.append(
+                        {
+                            "action": "insert",
+                            "table_name": table_name,
+                            "record_id": shown_id,
+                            "field": name,
+                            "old_value": None,
+                            "new_value": _shown(redacted, name, value),
+                            "subject_id": subject_id,
+                        }
+                    )
+        _append(session.connection(), stamp, rows)
+    return ids
+
+
+def text_room(attribute: QueryableAttribute[Any]) -> int:
+    """How many characters the text column behind ``attribute`` holds: what a bulk importer checks its text
+    against before :func:`insert_audited`, which no flush check sees (a database server refuses longer text)."""
+    column_type = attribute.type
+    assert isinstance(column_type, String) and column_type.length is not None
+    return column_type.length
