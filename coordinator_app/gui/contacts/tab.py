@@ -46,7 +46,6 @@ class ContactsTab(QWidget):
         table = self.form.table
         table.setModel(self.proxy)
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,11 +128,9 @@ class ContactsTab(QWidget):
         self._update_empty_state()
 
     def _resize_columns(self) -> None:
-        """Fit each column to its text within a cap; the delegated duties take the remaining width. Rows fit their
-        (wrapped) text once the columns are set, not again after each column."""
+        """Fit each column to its text within a cap; the delegated duties take the remaining width."""
         table = self.form.table
-        header, rows = table.horizontalHeader(), table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = table.horizontalHeader()
         for column in Column:
             if column == Column.DUTIES:
                 continue
@@ -141,7 +138,12 @@ class ContactsTab(QWidget):
             cap = _COLUMN_CAPS.get(column)
             if cap is not None and header.sectionSize(column) > cap:
                 header.resizeSection(column, cap)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their text (a contact's duties are a line each), measured once per change of the list:
+        rows that keep measuring themselves ask the model for every cell many times over."""
+        self.form.table.resizeRowsToContents()
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -218,6 +220,7 @@ class ContactsTab(QWidget):
         self._after_filter()
 
     def _after_filter(self) -> None:
+        self._fit_rows()
         self._update_actions()
         self._update_empty_state()
 
