@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.access import Permission
@@ -21,7 +21,6 @@ from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
 from coordinator_app.gui.labels import label
 from coordinator_app.gui.language import LanguageMenu
 from coordinator_app.gui.tab import TrialTab
-from coordinator_app.gui.warm_up import warm_up_in_background
 from coordinator_app.services.trials import LoadResult, TrialSummary
 from coordinator_app.services.workspace import Workspace
 
@@ -46,7 +45,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._trials: list[TrialSummary] = []
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
-        self._warmed_up = False  # see paintEvent
 
         # Each tab page holds its tab, made when first shown or asked for: a tab's module and widgets take tens of
         # milliseconds to load and build, which the first screen need not wait for.
@@ -287,12 +285,6 @@ class MainWindow(QMainWindow):
         last_tab = self._settings.value("window/tab", "overview")
         if last_tab in TAB_NAMES:
             self.show_tab(str(last_tab))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._warmed_up:  # once the first frame is drawn, not competing with it
-            self._warmed_up = True
-            QTimer.singleShot(0, warm_up_in_background)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.change_watcher.stop()  # the workspace may be closed next: no more looks at it

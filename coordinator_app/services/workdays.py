@@ -2,14 +2,27 @@
 
 The `holidays` library keeps the State Council's yearly arrangement, so a Saturday that is an
 official working day is not flagged, and a weekday inside the Spring Festival break is.
+
+Loading it and computing a year takes about 0.1 s, which the calendar's first page would wait for; so each year's
+days are also kept in a small file in the user's cache folder, named after the app's and the library's install
+(a new release of either computes the year again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import platformdirs
+
+from coordinator_app import __version__
+from coordinator_app.services.settings import APP_NAME
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
@@ -33,13 +46,48 @@ def _calendar(year: int, language: str) -> HolidayBase:
 
 def day_flag(day: dt.date) -> DayFlag | None:
     """None for a working day (including a make-up working Saturday or Sunday)."""
-    english = _calendar(day.year, "en_US")
-    name = english.get(day)
-    if name:
-        return DayFlag("holiday", str(name), str(_calendar(day.year, "zh_CN").get(day) or name))
-    if not english.is_working_day(day):
-        return DayFlag("weekend")
-    return None
+    return _year(day.year).get(day)
+
+
+@cache
+def _year(year: int) -> Mapping[dt.date, DayFlag]:
+    """The year's days that are not ordinary working days, from the cache file when it is there."""
+    file = _cache_file(year)
+    try:
+        stored = json.loads(file.read_text(encoding="utf-8"))
+        return {dt.date.fromisoformat(day): DayFlag(*flag) for day, flag in stored.items()}
+    except (OSError, ValueError, TypeError):
+        flags = _compute_year(year)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps({day.isoformat(): astuple(flag) for day, flag in flags.items()}), encoding="utf-8")
+    except OSError:
+        pass  # a cache only: a read-only profile computes the year again next time
+    return flags
+
+
+def _compute_year(year: int) -> dict[dt.date, DayFlag]:
+    english, chinese = _calendar(year, "en_US"), _calendar(year, "zh_CN")
+    flags = {}
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        name = english.get(day)
+        if name:
+            flags[day] = DayFlag("holiday", str(name), str(chinese.get(day) or name))
+        elif not english.is_working_day(day):
+            flags[day] = DayFlag("weekend")
+        day += dt.timedelta(days=1)
+    return flags
+
+
+def _cache_file(year: int) -> Path:
+    """Named after this install of the app and of the holidays library (without importing the library)."""
+    spec = find_spec("holidays")
+    stamp = ""
+    if spec is not None and spec.origin:
+        stat = Path(spec.origin).stat()
+        stamp = f"-{stat.st_mtime_ns}-{stat.st_size}"
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "workdays" / f"CN-{year}-{__version__}{stamp}.json"
 
 
 def next_working_day(after: dt.date) -> dt.date:

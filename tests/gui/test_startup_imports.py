@@ -62,20 +62,3 @@ def test_opening_a_current_database_loads_nothing_the_first_screen_does_not_need
     assert "coordinator_app.gui.main_window" in loaded
     inside = tuple(f"{package}." for package in NOT_AT_START)
     assert [name for name in loaded if name in NOT_AT_START or name.startswith(inside)] == []
-
-
-@pytest.mark.slow
-def test_the_warm_up_loads_what_the_calendar_and_contacts_need_first() -> None:
-    """Once the window shows, a thread loads the holiday calendar, the phone metadata and the documents' font, so
-    the first visit to those tabs, and the first print, do not wait for them."""
-    script = (
-        "import sys\n"
-        "from coordinator_app.gui.warm_up import warm_up_in_background\n"
-        "wanted = {'holidays', 'phonenumbers', 'reportlab'}\n"
-        "before = wanted & set(sys.modules)\n"
-        "warm_up_in_background().join()\n"
-        "from reportlab.pdfbase import pdfmetrics\n"
-        "print(sorted(before), sorted(wanted & set(sys.modules)), pdfmetrics.getRegisteredFontNames())\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[] ['holidays', 'phonenumbers', 'reportlab'] ['WQYMicroHei']"
