@@ -115,6 +115,7 @@ class CalendarTab(QWidget):
         self._subjects: list[TimelineSubject] = []
         self._timeline_schedule: SubjectSchedule | None = None
         self._unfitted: set[QTableView] = set()  # tables to fit to their text when next shown
+        self._timeline_stale = False  # the timeline and safety pages show an earlier read
 
         form = self.form
         self.today_model = TodayTableModel(self)
@@ -157,6 +158,7 @@ class CalendarTab(QWidget):
         form.subjectCombo.currentIndexChanged.connect(self._show_timeline)
         form.pages.currentChanged.connect(self._update_actions)
         form.pages.currentChanged.connect(self._fit_shown_tables)
+        form.pages.currentChanged.connect(self._show_timeline_if_shown)
         form.todayTable.doubleClicked.connect(self._open_row_timeline)
         form.dayTable.doubleClicked.connect(self._open_row_timeline)
         form.awaitingTable.doubleClicked.connect(self.book_dose1)
@@ -433,7 +435,14 @@ class CalendarTab(QWidget):
         index = self._subject_index(current) if current is not None else -1
         combo.setCurrentIndex(index if index >= 0 else (0 if subjects else -1))
         combo.blockSignals(False)
-        self._show_timeline()
+        self._timeline_stale = True
+        self._show_timeline_if_shown()
+
+    def _show_timeline_if_shown(self) -> None:
+        """The chosen subject's timeline and safety panel are read when one of their pages is on screen (each
+        reload of a large trial would otherwise read a subject's whole record for a page nobody looks at)."""
+        if self._timeline_stale and self.form.pages.currentWidget() in (self.form.timelinePage, self.safety_panel):
+            self._show_timeline()
 
     def timeline_subject_id(self) -> int | None:
         index = self.form.subjectCombo.currentIndex()
@@ -447,6 +456,7 @@ class CalendarTab(QWidget):
         return self._timeline_schedule
 
     def _show_timeline(self) -> None:
+        self._timeline_stale = False
         subject_id = self.timeline_subject_id()
         keep = self._selected_timeline_code()
         schedule = self._workspace.schedules.schedule(subject_id) if subject_id is not None else None
