@@ -69,14 +69,14 @@ def _year(year: int) -> Mapping[dt.date, DayFlag]:
 def _compute_year(year: int) -> dict[dt.date, DayFlag]:
     english, chinese = _calendar(year, "en_US"), _calendar(year, "zh_CN")
     flags = {}
-    day = dt.date(year, 1, 1)
-    while day.year == year:
+    first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    for ordinal in range(first, last + 1):  # by ordinal: the day after 9999-12-31 does not exist
+        day = dt.date.fromordinal(ordinal)
         name = english.get(day)
         if name:
             flags[day] = DayFlag("holiday", str(name), str(chinese.get(day) or name))
         elif not english.is_working_day(day):
             flags[day] = DayFlag("weekend")
-        day += dt.timedelta(days=1)
     return flags
 
 
@@ -84,8 +84,11 @@ def _cache_file(year: int) -> Path:
     """Named after this install of the app and of the holidays library (without importing the library)."""
     spec = find_spec("holidays")
     stamp = ""
-    if spec is not None and spec.origin:
-        stat = Path(spec.origin).stat()
+    try:
+        stat = Path(spec.origin).stat() if spec is not None and spec.origin else None
+    except OSError:  # the installable app keeps the library inside its archive: the app's version says it all
+        stat = None
+    if stat is not None:
         stamp = f"-{stat.st_mtime_ns}-{stat.st_size}"
     return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "workdays" / f"CN-{year}-{__version__}{stamp}.json"
 

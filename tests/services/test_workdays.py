@@ -55,3 +55,8 @@ def test_a_damaged_cache_file_is_computed_again(cache_folder: Path) -> None:
 def _days(year: int) -> list[dt.date]:
     first = dt.date(year, 1, 1)
     return [first + dt.timedelta(days=n) for n in range(365)]
+
+
+def test_the_last_day_of_the_calendar_has_a_verdict(cache_folder: Path) -> None:
+    """Dates typed far in the future reach the year 9999, whose last day has no day after it."""
+    assert workdays.day_flag(dt.date(9999, 12, 31)) in (None, workdays.DayFlag("weekend"))
