@@ -43,7 +43,7 @@ from coordinator_app.services.signatures import SignatureService, add_signature
 from coordinator_app.services.subject_summaries import (
     SubjectRow,
     assess_record,
-    save_summaries,
+    store_subject_summaries,
     subject_rows,
 )
 from coordinator_app.services.trials import TrialService
@@ -202,10 +202,10 @@ class ScreeningService:
         """Every subject of the trial as the subject list shows them, by screening number: one indexed query
         however large the trial (verdicts and initials come from the stored summaries)."""
         with self._db.read() as session:
-            rows, computed = subject_rows(session, trial_id)
-        if computed.summaries:  # after the migration that added them, or a protocol changed outside the app
-            with self._db.system_write() as session:
-                save_summaries(session, computed.digest, computed.summaries)
+            rows, stale = subject_rows(session, trial_id)
+        if stale:  # after the migration that added them, or a protocol changed outside the app
+            with self._db.system_write() as session:  # computed again from what is saved now, and stored
+                store_subject_summaries(session, trial_id, stale)
         return rows
 
     def current_signoff(self, subject_id: int) -> Signoff | None:

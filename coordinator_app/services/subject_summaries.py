@@ -16,7 +16,6 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import delete, event, insert, select
@@ -134,13 +133,14 @@ def compute_summaries(session: Session, protocol: Protocol, subject_ids: Collect
 
 def store_subject_summaries(session: Session, trial_id: int, subject_ids: Collection[int]) -> None:
     """Recompute and store the summaries of ``subject_ids``, subjects of ``trial_id``, in ``session``'s
-    transaction."""
+    transaction. The subjects' rows are locked first (PostgreSQL; SQLite has one writer at a time), so two desktops
+    changing one subject's facts at once cannot each store a verdict that misses the other's change."""
+    for chunk in _chunks(subject_ids):
+        session.execute(
+            select(models.Subject.id).where(models.Subject.id.in_(chunk)).order_by(models.Subject.id).with_for_update()
+        ).all()
     digest, protocol = stored_protocol(session, trial_id)
-    save_summaries(session, digest, compute_summaries(session, protocol, subject_ids))
-
-
-def save_summaries(session: Session, digest: str, computed: Mapping[int, tuple[str, str]]) -> None:
-    """Store summaries computed under the protocol whose digest is ``digest``, replacing older ones."""
+    computed = compute_summaries(session, protocol, subject_ids)
     for chunk in _chunks(computed):
         session.execute(delete(models.SubjectSummary).where(models.SubjectSummary.subject_id.in_(chunk)))
     if computed:
@@ -220,16 +220,9 @@ def _store_stale(session: Session) -> None:
 # -- reading --------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ComputedSummaries:
-    """Summaries a read had to compute (missing, or made under another protocol): for the caller to save."""
-
-    digest: str
-    summaries: Mapping[int, tuple[str, str]]
-
-
-def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], ComputedSummaries]:
-    """The trial's subjects by screening number, and the summaries that had to be computed now."""
+def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], list[int]]:
+    """The trial's subjects by screening number, and the ids of those whose summary had to be computed now
+    (missing, or made under another protocol): for the caller to store, in a transaction of its own."""
     digest, protocol = stored_protocol(session, trial_id)
     subject, summary = models.Subject, models.SubjectSummary
     connection = session.connection()  # Core rows: the ORM's per-row work costs more than the query here
@@ -296,7 +289,7 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], Com
                 VERDICTS[verdict],
             )
         )
-    return result, ComputedSummaries(digest, computed)
+    return result, stale
 
 
 SEXES = {sex.value: sex for sex in Sex}  # look-ups by stored value, cheaper than the enums' own constructor
