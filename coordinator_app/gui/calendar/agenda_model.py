@@ -14,8 +14,16 @@ from coordinator_app.domain.schedule import VisitStatus
 from coordinator_app.gui.calendar.markers import MARKER_COLOURS, Marker, marker_of, visit_title, window_text
 from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.labels import label
-from coordinator_app.gui.table_model import Index, RecordTableModel
+from coordinator_app.gui.table_model import Index, RecordTableModel, answered_roles
 from coordinator_app.services.schedule import CalendarVisit
+
+_ROLES = answered_roles(
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
 
 
 class AgendaColumn(IntEnum):
@@ -47,7 +55,7 @@ class AgendaTableModel(RecordTableModel[CalendarVisit]):
         self.set_records(visits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         visit = self.record(index.row())
         column = AgendaColumn(index.column())
@@ -133,7 +141,7 @@ class TodayTableModel(RecordTableModel[TodayRow]):
         return [row for row in self.records() if row.section is section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.record(index.row())
         visit = row.visit
