@@ -3,6 +3,10 @@
 The trail grows to millions of rows, so nothing here holds it in memory: the viewer pages by id (keyset, so a page
 costs the same at row 10 as at row 900 000), exports stream it in batches, and counts and filter choices use the
 audit_log indexes. Every role may read it; none may change it.
+
+A bulk import writes one audit row per record, holding all its fields (``storage.audit.insert_audited``); everything
+here reads such a row as the lines of its fields, one per field as the trail shows any other insert, so the viewer,
+its filters, counts and the exports show the same lines whichever way a record was written.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 from coordinator_app.domain.audit_trail import COLUMNS, AuditRow
 from coordinator_app.domain.errors import NotFoundError, ValidationError, shown
 from coordinator_app.services.database import Database
+from coordinator_app.storage.audit import has_field, is_record_row, line_count, record_fields
 from coordinator_app.storage.audit_chain import ChainProblem, ChainReport, verify_chain
 from coordinator_app.storage.models import AuditEntry, Subject, Trial
 
@@ -37,6 +42,7 @@ class AuditFilter:
     subject_id: int | None = None
     actor: str | None = None
     table: str | None = None
+    field: str | None = None
     first_day: dt.date | None = None
     last_day: dt.date | None = None
 
@@ -95,6 +101,8 @@ def _conditions(audit_filter: AuditFilter, last_id: int | None = None) -> list[C
         terms.append(AuditEntry.actor == audit_filter.actor)
     if audit_filter.table:
         terms.append(AuditEntry.table_name == audit_filter.table)
+    if audit_filter.field:
+        terms.append(has_field(audit_filter.field))
     if audit_filter.first_day:
         terms.append(AuditEntry.occurred_at >= _local_midnight(audit_filter.first_day))
     if audit_filter.last_day:
@@ -125,6 +133,19 @@ def _page_query(
     )
 
 
+def _lines(row: Sequence[Any], field: str | None) -> list[AuditRow]:
+    """A stored row as the trail's lines: the row itself, or one line per field of a record row (only the line of
+    ``field`` when the filter names one)."""
+    line = AuditRow(*row)
+    if line.new_value is None or not is_record_row(line.action, line.field):
+        return [line]
+    return [
+        replace(line, field=name, new_value=value)
+        for name, value in record_fields(line.new_value).items()
+        if field in (None, name)
+    ]
+
+
 def _distinct(session: Session, column: Any) -> list[str]:
     """The distinct values of an indexed column, one index seek each: a skip scan, never a scan of the trail."""
     values: list[str] = []
@@ -149,15 +170,20 @@ class AuditTrailService:
         *,
         newest_first: bool = False,
     ) -> list[AuditRow]:
-        """Up to ``limit`` rows after the row ``after_id`` (the last of the previous page; None for the first page),
-        oldest first or, with ``newest_first``, newest first."""
-        query = _page_query(audit_filter or AuditFilter(), after_id, limit, newest_first, None)
+        """The lines of up to ``limit`` stored rows after the row ``after_id`` (the last of the previous page; None for
+        the first page), oldest first or, with ``newest_first``, newest first. A record row gives a line per field,
+        all with its id: a page has fewer than ``limit`` distinct ids only when it is the last."""
+        audit_filter = audit_filter or AuditFilter()
+        query = _page_query(audit_filter, after_id, limit, newest_first, None)
         with self._db.read() as session:
-            return [AuditRow(*row) for row in session.execute(query)]
+            return [line for row in session.execute(query) for line in _lines(row, audit_filter.field)]
 
     def count(self, audit_filter: AuditFilter | None = None, last_id: int | None = None) -> int:
-        """How many rows match (up to the row ``last_id`` when given)."""
-        query = select(func.count()).select_from(AuditEntry).where(*_conditions(audit_filter or AuditFilter(), last_id))
+        """How many lines match (up to the row ``last_id`` when given): a record row counts its fields, or one when
+        the filter names a field."""
+        audit_filter = audit_filter or AuditFilter()
+        lines = func.count() if audit_filter.field else func.sum(line_count())
+        query = select(lines).select_from(AuditEntry).where(*_conditions(audit_filter, last_id))
         with self._db.read() as session:
             return int(session.scalar(query) or 0)
 
@@ -209,13 +235,16 @@ class AuditTrailService:
     # -- exports ---------------------------------------------------------------------------------------------
 
     def rows(self, audit_filter: AuditFilter | None = None, last_id: int | None = None) -> Iterator[AuditRow]:
-        """Every matching row up to ``last_id``, oldest first, read ``EXPORT_BATCH`` rows at a time."""
+        """Every matching line up to the row ``last_id``, oldest first, read ``EXPORT_BATCH`` stored rows at a
+        time."""
+        audit_filter = audit_filter or AuditFilter()
         after: int | None = None
         while True:
             with self._db.read() as session:
-                query = _page_query(audit_filter or AuditFilter(), after, EXPORT_BATCH, False, last_id)
-                batch = [AuditRow(*row) for row in session.execute(query)]
-            yield from batch
+                query = _page_query(audit_filter, after, EXPORT_BATCH, False, last_id)
+                batch = session.execute(query).all()
+            for row in batch:
+                yield from _lines(row, audit_filter.field)
             if len(batch) < EXPORT_BATCH:
                 return
             after = batch[-1].id

@@ -7,18 +7,22 @@ from ``session.info["reason"]``. A flush that changes audited data without an ac
 no change is ever anonymous; a flush that deletes an audited record is refused, so clinical records
 are never hard-deleted (they are retired, withdrawn or superseded instead).
 
-Bulk imports insert thousands of records with Core, which no flush sees: :func:`insert_audited` inserts them
-and writes the same audit rows the flush would have written, in the same transaction.
+Bulk imports insert hundreds of thousands of records with Core, which no flush sees: :func:`insert_audited` inserts
+them and writes ONE audit row per record (a flush writes one per field, which made an import write millions): action
+``insert``, ``field`` NULL, and ``new_value`` the record's non-empty fields as a JSON object (:func:`record_json`),
+shown as a flush would show them, with the same actor, reason, time and subject, chained like every row. Whatever
+reads the trail shows such a row as the lines of its fields (:func:`record_fields`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, event, insert, inspect, select
+from sqlalchemy import ColumnElement, Connection, String, Table, and_, case, event, func, insert, inspect, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction
 
 from coordinator_app.storage.audit_chain import chain_head, link
@@ -191,12 +195,57 @@ def _append(connection: Connection, stamp: Mapping[str, Any], rows: list[dict[st
 # -- bulk inserts ---------------------------------------------------------------------------------------------------
 
 
+# Compact and not ASCII-escaped: a record row's new_value is what the lines of its fields, in order, rebuild.
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def record_json(fields: Mapping[str, str]) -> str:
+    """The ``new_value`` of a record row: the record's fields (name to value as the trail shows it), in column
+    order, as a JSON object."""
+    return _RECORD_JSON.encode(fields)
+
+
+def is_record_row(action: str, field: str | None) -> bool:
+    """Whether an audit row holds a whole inserted record (a bulk import's) rather than one field."""
+    return action == "insert" and field is None
+
+
+def record_fields(new_value: str) -> dict[str, str]:
+    """The fields a record row holds, in the order they were written: each is one line of the trail."""
+    fields: dict[str, str] = json.loads(new_value)
+    return fields
+
+
+def line_count() -> ColumnElement[int]:
+    """SQL: how many lines of the trail a row reads as, its fields for a record row and 1 otherwise.
+
+    The fields are counted without parsing the JSON (the same SQL on SQLite and PostgreSQL): every value is a
+    string and every quote inside a string is escaped, so ``","`` occurs exactly between two fields."""
+    separators = (func.length(AuditEntry.new_value) - func.length(func.replace(AuditEntry.new_value, '","', ""))) / 3
+    return case((_record_row_clause(), separators + 1), else_=1)
+
+
+def has_field(name: str) -> ColumnElement[bool]:
+    """SQL: the rows that read as a line of the field ``name``: its own rows, and record rows that hold it
+    (a key in the JSON follows ``{`` or ``,`` and ends in ``":``, which no escaped string value contains)."""
+    key = _RECORD_JSON.encode(name) + ":"
+    in_record = or_(
+        AuditEntry.new_value.startswith("{" + key, autoescape=True),
+        AuditEntry.new_value.contains("," + key, autoescape=True),
+    )
+    return or_(AuditEntry.field == name, and_(_record_row_clause(), in_record))
+
+
+def _record_row_clause() -> ColumnElement[bool]:
+    return and_(AuditEntry.action == "insert", AuditEntry.field.is_(None))
+
+
 def insert_audited(
     session: Session, model: type[Audited], records: Sequence[Mapping[str, Any]], key: Sequence[str]
 ) -> list[int]:
-    """Insert ``records`` of ``model`` with Core and write the audit rows a flush of the same new objects would
-    write (one per non-empty field, same actor, reason and values), chained, batch by batch so that memory stays
-    bounded; returns the new ids in the order of ``records``, which all give the same columns.
+    """Insert ``records`` of ``model`` with Core and write one audit row per record (see the module's docstring),
+    chained, batch by batch so that memory stays bounded; returns the new ids in the order of ``records``, which
+    all give the same columns.
 
     Nothing here goes through the ORM, so nothing the unit of work checks at a flush is checked: the caller has
     validated the records (text that fits its columns included). ``key`` names columns whose values tell the
@@ -229,22 +278,18 @@ def insert_audited(
             values = {**record, **filled[tuple(record[name] for name in key)]}
             record_id = values[primary_key.key]
             ids.append(record_id)
-            shown_id = str(record_id)
-            subject_id = _subject_id(model, record_id, values.get("subject_id"))
-            for name in columns:
-                value = values.get(name)
-                if value is not None and value != "":
-                    rows.append(
-                        {
-                            "action": "insert",
-                            "table_name": table_name,
-                            "record_id": shown_id,
-                            "field": name,
-                            "old_value": None,
-                            "new_value": _shown(redacted, name, value),
-                            "subject_id": subject_id,
-                        }
-                    )
+            fields = {name: shown for name in columns if (shown := _shown(redacted, name, values.get(name)))}
+            rows.append(
+                {
+                    "action": "insert",
+                    "table_name": table_name,
+                    "record_id": str(record_id),
+                    "field": None,
+                    "old_value": None,
+                    "new_value": record_json(fields),
+                    "subject_id": _subject_id(model, record_id, values.get("subject_id")),
+                }
+            )
         _append(session.connection(), stamp, rows)
     return ids
 

@@ -185,3 +185,70 @@ def test_rows_are_read_in_batches_up_to_the_last_id(workspace: Workspace, monkey
     last = trail.last_id()
     rows: list[AuditRow] = list(trail.rows(last_id=last - 3))
     assert [row.id for row in rows] == list(range(1, last - 2))
+
+
+# -- a bulk import's rows: one stored row per record, read as a line per field ---------------------------------------
+
+IMPORTED_LOG = (
+    "screening_no,family_name,given_name,sex,date_of_birth,assessment_date,consent_date,pt_seconds\n"
+    "LOG-1,林,美玲,F,1970-01-02,2026-03-10,2026-03-09,14.2\n"
+    'LOG-2,"王,""大""",,M,1971-05-06,2026-03-10,,\n'
+)
+
+
+def _import_log(workspace: Workspace, trial: TrialSummary) -> SubjectDetail:
+    workspace.screening_import.import_text(IMPORTED_LOG, trial.id, ACTOR, source="log.csv", today=TODAY)
+    return workspace.screening.find(trial.id, "LOG-1")
+
+
+def test_an_imported_subjects_history_reads_as_a_line_per_field(workspace: Workspace, trial: TrialSummary) -> None:
+    trail = workspace.audit_trail
+    subject = _import_log(workspace, trial)
+
+    lines = trail.page(AuditFilter(subject_id=subject.id), limit=100)
+
+    shown = {(line.table_name, line.field): line.new_value for line in lines}
+    assert shown[("subjects", "family_name")] == "林"
+    assert shown[("subjects", "date_of_birth")] == "1970-01-02"
+    assert shown[("subject_facts", "value")] == "14.2"
+    assert shown[("consents", "obtained_by")] == "recorded in the site's screening log"
+    assert {(line.action, line.actor, line.subject) for line in lines} == {("insert", ACTOR, "LOG-1")}
+    assert len(shown) == len(lines)  # a line per field, none repeated
+    assert trail.count(AuditFilter(subject_id=subject.id)) == len(lines)
+    assert trail.count(AuditFilter(table="subjects")) == len(trail.page(AuditFilter(table="subjects"), limit=100))
+
+
+def test_a_field_filter_finds_imported_and_entered_lines(
+    workspace: Workspace, trial: TrialSummary, subjects: tuple[SubjectDetail, SubjectDetail]
+) -> None:
+    trail = workspace.audit_trail
+    _import_log(workspace, trial)
+
+    lines = trail.page(AuditFilter(field="family_name"), limit=1000)
+
+    assert {line.field for line in lines} == {"family_name"}
+    assert {line.new_value for line in lines} == {"王", "李", "林", '王,"大"'}
+    assert trail.count(AuditFilter(field="family_name")) == len(lines)
+    assert trail.page(AuditFilter(field="family_name", table="subject_facts"), limit=1000) == []
+
+
+def test_pages_and_exports_of_imported_rows_give_every_line_once(
+    workspace: Workspace, trial: TrialSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trail = workspace.audit_trail
+    _import_log(workspace, trial)
+    monkeypatch.setattr("coordinator_app.services.audit_trail.EXPORT_BATCH", 3)
+    every_line = trail.page(limit=1_000_000)
+    assert len(every_line) > len(_ids_in_database(workspace))  # record rows gave several lines
+
+    paged = []
+    while page := trail.page(after_id=paged[-1].id if paged else None, limit=3):
+        paged += page
+    stream = io.BytesIO()
+    exported = trail.export_csv(stream)
+
+    assert paged == every_line == list(trail.rows())
+    assert exported == trail.count() == len(every_line)
+    exported_lines = list(csv.reader(io.StringIO(stream.getvalue().decode("utf-8-sig"), newline="")))
+    assert exported_lines[1:] == [list(line.cells()) for line in every_line]
+    assert trail.verify().rows_checked == len(_ids_in_database(workspace))

@@ -1,6 +1,6 @@
-"""Large imports are written with Core bulk inserts (``storage.audit.insert_audited``): the same records and the
-same audit rows as the ORM would write, in one transaction, on a hash chain that still verifies; and a file with
-one bad row, wherever it is, writes nothing."""
+"""Large imports are written with Core bulk inserts (``storage.audit.insert_audited``): the same records as the ORM
+would write, with one audit row per record that the trail reads as the lines the ORM's rows (one per field) give, in
+one transaction, on a hash chain that still verifies; and a file with one bad row, wherever it is, writes nothing."""
 
 from __future__ import annotations
 
@@ -103,8 +103,15 @@ def _audit_rows_after(session: Session, after: int) -> list[dict[str, Any]]:
 
 
 def _audit_rows(workspace: Workspace, after: int) -> list[dict[str, Any]]:
+    """The audit rows as stored."""
     with workspace.database.read() as session:
         return _audit_rows_after(session, after)
+
+
+def _trail_lines(workspace: Workspace, after: int) -> list[dict[str, Any]]:
+    """The audit rows as the trail shows them: a line per field."""
+    lines = workspace.audit_trail.page(after_id=after, limit=1_000_000)
+    return [{name: getattr(line, name) for name in (*AUDIT_FIELDS, "subject_id")} for line in lines]
 
 
 def _last_audit_id(workspace: Workspace) -> int:
@@ -187,10 +194,12 @@ def test_an_imported_log_has_the_audit_rows_the_orm_would_write(workspace: Works
 
     assert workspace.screening_import.import_text(_log_csv(rows), trial.id, ACTOR, source="log.csv", today=TODAY) == 12
 
-    in_bulk = _audit_rows(workspace, before)
+    in_bulk = _trail_lines(workspace, before)
     created = frozenset({"created_at"})
     assert _records(in_bulk, created) == _records(by_orm, created)
     assert len(in_bulk) == len(by_orm)
+    records = {(row["table_name"], row["record_id"]) for row in by_orm}
+    assert len(_audit_rows(workspace, before)) == len(records)  # one stored row per record
     details = {d.screening_number: d for d in workspace.screening.details(trial.id)}
     assert details["HK-S00004"].consent is None
     assert details["HK-S00001"].facts["pt_seconds"].source_note == "log.csv line 2"
@@ -214,6 +223,7 @@ def test_a_log_larger_than_a_batch_is_written_whole_on_a_chain_that_verifies(
     facts = sum(1 for row in rows for name in FACTS if row[name] not in ("", "unknown"))
     consents = sum(1 for row in rows if row["consent_date"])
     assert {table: len(ids) for table, ids in audited.items()} == dict(zip(TABLES, (40, facts, consents), strict=True))
+    assert len(written) == 40 + facts + consents  # one audit row per record
     assert [row["id"] for row in written] == list(range(before + 1, before + 1 + len(written)))
     assert workspace.audit_trail.verify().intact
     after = workspace.screening.register(trial.id, SubjectDraft("李", "", Sex.FEMALE, dt.date(1980, 1, 1)), ACTOR)
@@ -326,7 +336,7 @@ def test_imported_results_and_scores_have_the_audit_rows_the_orm_would_write(
 
     assert workspace.labs.import_text(text, trial.id, ACTOR, source="lis.csv", today=TODAY) == 24
 
-    in_bulk = _audit_rows(workspace, before)
+    in_bulk = _trail_lines(workspace, before)
     computed = frozenset({"computed_at"})
     assert _records(in_bulk, computed) == _records(by_orm, computed)
     assert {row["table_name"] for row in in_bulk} == {"lab_results", "liver_scores"}

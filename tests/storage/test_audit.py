@@ -9,13 +9,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from coordinator_app.services.database import Database
 from coordinator_app.services.workspace import Workspace
-from coordinator_app.storage.audit import ACTOR_KEY, REASON_KEY, REDACTED, HardDeleteError, MissingActorError
+from coordinator_app.storage.audit import (
+    ACTOR_KEY,
+    REASON_KEY,
+    REDACTED,
+    HardDeleteError,
+    MissingActorError,
+    has_field,
+    insert_audited,
+    line_count,
+    record_fields,
+)
 from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.engine import session_factory
 from coordinator_app.storage.models import Audited, AuditEntry, Base, Subject, Trial, User
@@ -248,3 +258,97 @@ def test_every_record_of_every_audited_table_in_the_demo_has_its_insert_in_the_t
             assert not missing, f"{table}: records {missing[:5]} have no audit row"
             seen_kinds += bool(ids)
     assert seen_kinds >= 13  # trials, users, contacts, delegations, subjects, facts, consents, sign-offs, visits, …
+
+
+# -- bulk inserts: one audit row per record --------------------------------------------------------------------------
+
+# Names that look like the JSON a record row is written in: its lines must still be counted and found exactly.
+TRICKY_NAMES = ('a","given_name":"b', 'say "hi"', "back\\", ",", "{", "林")
+
+
+def _insert_in_bulk(database: Database, family_names: tuple[str, ...]) -> list[int]:
+    """Subjects written as an import writes them: Core inserts and their audit rows, with a reason."""
+    trial_id = _trial(database)
+    records = [
+        {
+            "trial_id": trial_id,
+            "screening_number": f"B{number:03d}",
+            "family_name": name,
+            "given_name": "" if number % 2 else "Test",
+            "assessment_date": dt.date(2026, 11, 25),
+            "sex": "female",
+            "date_of_birth": dt.date(1980, 2, 29),
+            "status": "screening",
+            "screened_on": dt.date(2026, 11, 25),
+        }
+        for number, name in enumerate(family_names)
+    ]
+    with _write(database, "nurse.liu", "the paper screening log") as session:
+        return insert_audited(session, Subject, records, key=("screening_number",))
+
+
+def test_a_bulk_insert_writes_one_chained_row_per_record_with_its_fields(database: Database) -> None:
+    ids = _insert_in_bulk(database, ("Person", "Other"))
+    with _write(database, "nurse.liu") as session:
+        session.add(_subject(_trial_id(database)))  # the same subject written by a flush, for comparison
+    entries = _entries(database, "subjects")
+    in_bulk, flushed = entries[:2], entries[2:]
+
+    assert [(e.record_id, e.action, e.field, e.old_value) for e in in_bulk] == [
+        (str(i), "insert", None, None) for i in ids
+    ]
+    assert {(e.actor, e.reason, e.subject_id) for e in in_bulk[:1]} == {
+        ("nurse.liu", "the paper screening log", ids[0])
+    }
+    first = record_fields(in_bulk[0].new_value or "")
+    by_flush = {e.field: e.new_value for e in flushed}
+    assert first.keys() == by_flush.keys()  # the same fields, in the same order; none empty
+    assert {name: value for name, value in first.items() if name not in ("id", "screening_number", "created_at")} == {
+        name: value for name, value in by_flush.items() if name not in ("id", "screening_number", "created_at")
+    }
+    assert "given_name" not in record_fields(in_bulk[1].new_value or "")  # empty, as a flush leaves it out
+    with database.engine.connect() as connection:
+        assert verify_chain(connection).intact
+
+
+def _trial_id(database: Database) -> int:
+    with database.read() as session:
+        return session.scalars(select(Trial.id)).one()
+
+
+def test_record_rows_count_as_their_fields_and_are_found_by_any_of_them(database: Database) -> None:
+    _insert_in_bulk(database, TRICKY_NAMES)
+    with database.read() as session:
+        rows = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "subjects")).all()
+        lines = session.scalar(select(func.sum(line_count())).where(AuditEntry.table_name == "subjects"))
+        with_given_name = session.scalars(select(AuditEntry.record_id).where(has_field("given_name"))).all()
+        anywhere = session.scalar(select(func.count()).where(has_field("family_name")))
+    fields = {row.record_id: record_fields(row.new_value or "") for row in rows}
+    assert [fields[record_id]["family_name"] for record_id in sorted(fields, key=int)] == list(TRICKY_NAMES)
+    assert lines == sum(len(values) for values in fields.values())
+    assert sorted(with_given_name) == sorted(
+        record_id for record_id, values in fields.items() if "given_name" in values
+    )
+    assert anywhere == len(TRICKY_NAMES)
+
+
+def test_a_record_row_edited_outside_the_app_breaks_the_chain(database: Database) -> None:
+    _insert_in_bulk(database, ("Person", "Other", "Third"))
+    forged = _entries(database, "subjects")[1]
+    _tamper(database, f"UPDATE audit_log SET new_value = replace(new_value, 'Other', 'Forged') WHERE id = {forged.id}")
+    with database.engine.connect() as connection:
+        report = verify_chain(connection)
+    assert report.problem is not None
+    assert (report.problem.row_id, report.problem.problem) == (
+        forged.id,
+        "its content was changed after it was written",
+    )
+
+
+def test_a_bulk_insert_writes_no_secret_into_the_trail(database: Database) -> None:
+    user = {"username": "wang.li", "full_name": "Wang Li", "role": "coordinator", "password_hash": "$argon2id$secret"}
+    with _write(database, "system") as session:
+        insert_audited(session, User, [user], key=("username",))
+    (entry,) = _entries(database, "users")
+    assert record_fields(entry.new_value or "")["password_hash"] == REDACTED
+    assert "secret" not in (entry.new_value or "")

@@ -1,7 +1,8 @@
 """The audit trail as a table that fills itself as it is scrolled: a page of rows at a time, newest first.
 
 The trail runs to a million rows: the view asks for more (canFetchMore/fetchMore) only when the user scrolls near
-the end of what is loaded, and each page is one keyset query.
+the end of what is loaded, and each page is one keyset query. A record row of a bulk import arrives as the lines of
+its fields, which share its number.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class AuditTrailModel(RecordTableModel[AuditRow]):
             return
         after = self._records[-1].id if self._records else None
         page = self._trail.page(self._filter, after, self._page_size, newest_first=True)
-        self._exhausted = len(page) < self._page_size
+        self._exhausted = len({line.id for line in page}) < self._page_size  # a record row gives several lines
         if page:
             first = len(self._records)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
