@@ -21,11 +21,21 @@ from coordinator_app.gui.eligibility.text import (
     threshold_unit,
 )
 from coordinator_app.gui.labels import label
-from coordinator_app.gui.table_model import Index
+from coordinator_app.gui.table_model import Index, answered_roles
 from coordinator_app.services.screening import SubjectDetail
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+_ROLES = answered_roles(
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    STATE_ROLE,
+    CODE_ROLE,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.FontRole,
+)
 
 _TINTS = {
     CriterionState.FAILS: "#fdecea",
@@ -69,7 +79,10 @@ class ChecklistModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_subject(self, subject: SubjectDetail | None) -> None:
-        """Show ``subject``'s states; rows stay in place, so the view keeps its scroll position."""
+        """Show ``subject``'s states; rows stay in place, so the view keeps its scroll position. No subject again
+        changes nothing, and says so to no view (each would measure every row's height again)."""
+        if subject is None and self._subject is None:
+            return
         self._subject = subject
         rows = self._build()
         if len(rows) != len(self._rows):
@@ -115,7 +128,7 @@ class ChecklistModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = ChecklistColumn(index.column())

@@ -24,10 +24,18 @@ from coordinator_app.gui.eligibility.colours import AMBER
 from coordinator_app.gui.eligibility.text import best, date_edit_format, format_fact_value, other_language
 from coordinator_app.gui.formatting import from_qdate, to_qdate
 from coordinator_app.gui.labels import label
-from coordinator_app.gui.table_model import Index
+from coordinator_app.gui.table_model import Index, answered_roles
 from coordinator_app.services.screening import FactEntry, SubjectDetail
 
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = answered_roles(
+    FACT_ROLE,
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
 
 # Saves one fact: (name, canonical text, source note) -> whether it was saved.
 Committer = Callable[[str, str, str], bool]
@@ -63,7 +71,10 @@ class FactsModel(QAbstractTableModel):
         self._default_source = default_source
 
     def set_subject(self, subject: SubjectDetail | None) -> None:
-        """Show ``subject``'s facts; the same subject again updates the rows in place (an open editor survives)."""
+        """Show ``subject``'s facts; the same subject again updates the rows in place (an open editor survives); no
+        subject again changes nothing (a reset would have the view measure every row's height again)."""
+        if subject is None and self._subject_id is None:
+            return
         same = subject is not None and subject.id == self._subject_id
         if not same:
             self.beginResetModel()
@@ -107,7 +118,7 @@ class FactsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._definitions):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._definitions):
             return None
         definition = self._definitions[index.row()]
         entry = self.entry(definition.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import IntEnum
+from operator import attrgetter
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
@@ -18,6 +19,8 @@ from coordinator_app.services.screening import Signoff, SubjectDetail
 from coordinator_app.services.subject_summaries import SubjectRow
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+_VERDICT_ORDER = {verdict: place for place, verdict in enumerate(Verdict)}
+_STATUS_ORDER = {status: place for place, status in enumerate(SubjectStatus)}
 _ROLES = answered_roles(
     Qt.ItemDataRole.DisplayRole,
     RECORD_ROLE,
@@ -42,8 +45,9 @@ class Column(IntEnum):
 class SubjectTableModel(RecordTableModel[SubjectRow]):
     """One row per subject with its current verdict (coloured). Sorted here, in Python, on keys computed once per
     row: a view sorting through a proxy would call back into Python for every comparison, which takes seconds in a
-    trial of thousands. The search text of each row is prepared here too, for the filter. Who signed a verdict is
-    asked of ``signoff_of`` when its tooltip is shown, not read for every row."""
+    trial of thousands. The search text of each row is prepared here too, for the filter, when the first search is
+    typed (most openings of the list search nothing). Who signed a verdict is asked of ``signoff_of`` when its
+    tooltip is shown, not read for every row."""
 
     def __init__(self, signoff_of: Callable[[int], Signoff | None], parent: QObject | None = None) -> None:
         super().__init__(
@@ -62,13 +66,13 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         )
         self._sort_column = Column.SCREENING_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._haystacks: list[str] = []
+        self._haystacks: dict[int, str] = {}  # by subject id, filled by the first search after each reset
         self._signoff_of = signoff_of
 
     def set_records(self, records: Sequence[SubjectRow]) -> None:
         self.beginResetModel()
-        self._records = sorted(records, key=self._key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._haystacks = [haystack(subject) for subject in self._records]
+        self._records = sorted(records, key=self._key(), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._haystacks = {}
         self.endResetModel()
 
     def row_of(self, subject_id: int) -> int | None:
@@ -76,7 +80,14 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
 
     def matches(self, row: int, search: str, status: SubjectStatus | None) -> bool:
         """Whether the row passes the filter: ``search`` casefolded, found in a number, the name or the initials."""
-        return (status is None or self._records[row].status is status) and search in self._haystacks[row]
+        subject = self._records[row]
+        if status is not None and subject.status is not status:
+            return False
+        if not search:
+            return True
+        if not self._haystacks:
+            self._haystacks = {s.id: haystack(s) for s in self._records}
+        return search in self._haystacks[subject.id]
 
     def replace(self, subject: SubjectRow) -> None:
         """Show a subject's new state (no reset: selections and open editors survive), in its sorted place."""
@@ -84,12 +95,12 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
             self._records.append(subject)
-            self._haystacks.append(haystack(subject))
             self.endInsertRows()
         else:
             self._records[row] = subject
-            self._haystacks[row] = haystack(subject)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        if self._haystacks:
+            self._haystacks[subject.id] = haystack(subject)
         self.sort(self._sort_column, self._sort_order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -98,13 +109,7 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         self._sort_column, self._sort_order = Column(column), order
         persistent = self.persistentIndexList()
         kept = [self._records[index.row()].id for index in persistent]
-        pairs = sorted(
-            zip(self._records, self._haystacks, strict=True),
-            key=lambda pair: self._key(pair[0]),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        self._records = [subject for subject, _ in pairs]
-        self._haystacks = [text for _, text in pairs]
+        self._records.sort(key=self._key(), reverse=order == Qt.SortOrder.DescendingOrder)
         rows = {subject.id: row for row, subject in enumerate(self._records)}
         self.changePersistentIndexList(
             persistent,
@@ -112,19 +117,22 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         )
         self.layoutChanged.emit()
 
-    def _key(self, subject: SubjectRow) -> str | int:
-        """Ages as numbers, dates in ISO, verdicts and statuses in their natural order, the rest as shown."""
+    def _key(self) -> Callable[[SubjectRow], str | int]:
+        """The sort key of the current column, chosen once per sort (not per row): ages as numbers, dates in ISO,
+        verdicts and statuses in their natural order, numbers and names as stored, the rest as shown."""
         match self._sort_column:
+            case Column.SCREENING_NUMBER:
+                return attrgetter("screening_number")
             case Column.AGE:
-                return age(subject)
+                return age
             case Column.SCREENED_ON:
-                return subject.screened_on.isoformat()
+                return lambda subject: subject.screened_on.isoformat()
             case Column.VERDICT:
-                return list(Verdict).index(subject.verdict)
+                return lambda subject: _VERDICT_ORDER[subject.verdict]
             case Column.STATUS:
-                return list(SubjectStatus).index(subject.status)
+                return lambda subject: _STATUS_ORDER[subject.status]
             case column:
-                return self._display(subject, column)
+                return lambda subject: self._display(subject, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():
