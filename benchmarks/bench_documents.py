@@ -31,7 +31,7 @@ from coordinator_app.services.screening import SubjectDraft  # noqa: E402
 from coordinator_app.services.users import Credentials  # noqa: E402
 from coordinator_app.services.workdays import next_working_day  # noqa: E402
 from coordinator_app.services.workspace import DEMO_HASHER, Workspace, open_workspace  # noqa: E402
-from coordinator_app.storage.engine import sqlite_url  # noqa: E402
+from coordinator_app.storage.urls import sqlite_url  # noqa: E402
 
 PASSWORD = "bench-password-1"
 ADMIN, COORDINATOR, INVESTIGATOR = "bench.admin", "bench.coordinator", "bench.investigator"

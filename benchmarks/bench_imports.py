@@ -32,8 +32,8 @@ from coordinator_app.services.labs import IMPORT_COLUMNS
 from coordinator_app.services.screening_import import SUBJECT_COLUMNS
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import DEMO_HASHER, Workspace, open_workspace
-from coordinator_app.storage.engine import sqlite_url
 from coordinator_app.storage.models import AuditEntry
+from coordinator_app.storage.urls import sqlite_url
 
 TRIAL = "NCT05106972"
 SCREENING_ROWS = 30_000

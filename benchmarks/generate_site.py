@@ -67,7 +67,7 @@ from coordinator_app.services.workdays import next_working_day
 from coordinator_app.services.workspace import open_workspace
 from coordinator_app.storage import models
 from coordinator_app.storage.audit_chain import chain_head, link
-from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.urls import sqlite_url
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"

@@ -130,40 +130,54 @@ def make_instruments(QObject: Any, QEvent: Any, QTimer: Any) -> tuple[type, type
 
 
 def start_app(
-    args: argparse.Namespace, marks: dict[str, float], on_signed_in: Callable[[Any], None] | None = None
+    args: argparse.Namespace,
+    marks: dict[str, float],
+    on_window: Callable[[Any, Any], None],
+    on_signed_in: Callable[[Any], None] | None = None,
 ) -> tuple[Any, Any, Any]:
     """The app's own start-up path (coordinator_app.cli -> app.run_gui -> run_sessions), minus the sign-in dialog
-    and the automatic backups. Returns (app, workspace, window), the window not shown yet."""
-    import coordinator_app.cli
+    and the automatic backups: the command line read, the window made and shown (``show_opening`` returns once it
+    is painted), the database opened, the user signed in through the service, the session begun.
+    ``on_window(app, window)`` is called just before the window is shown. Returns (app, workspace, window)."""
+    from coordinator_app.cli import global_options
 
+    global_options().parse_known_args(["--database", args.database])  # what `coordinator-app` does before run_gui
     marks["cli imported"] = now()
-    import coordinator_app.app  # noqa: F401 - what cli._run imports (Qt and every GUI module the app pulls in)
-    from coordinator_app.gui.access.idle_lock import IdleLock, idle_interval_ms
+    from coordinator_app.gui.application import collect_less_often
+
+    collect_less_often()
+    from coordinator_app.app import _open
     from coordinator_app.gui.application import create_application, user_settings
     from coordinator_app.gui.display_check import display_problem
     from coordinator_app.gui.language import saved_language
     from coordinator_app.gui.main_window import MainWindow
-    from coordinator_app.services.database_key import database_key_for
-    from coordinator_app.services.users import Credentials
-    from coordinator_app.services.workspace import open_workspace
 
     marks["app imported"] = now()
     problem = display_problem()
     assert problem is None, problem
-    app = create_application(sys.argv[:1], saved_language(user_settings()))
+    settings = user_settings()
+    app = create_application(sys.argv[:1], saved_language(settings))
     marks["QApplication created"] = now()
-    workspace = open_workspace(args.database, key=database_key_for(args.database))
+    window = MainWindow(settings)
+    marks["main window built"] = now()
+    on_window(app, window)
+    window.show_opening()
+    marks["show_opening returned"] = now()
+    workspace = _open(args.database, demo=False)
     _ = workspace.database.network_warning  # run_gui checks it (and would show it) before the sign-in
     marks["workspace opened"] = now()
+    from coordinator_app.gui.access.idle_lock import IdleLock, idle_interval_ms
+    from coordinator_app.services.users import Credentials
+
     workspace.sign_in(Credentials(args.user, args.password))
     marks["signed in"] = now()
     if on_signed_in is not None:
         on_signed_in(workspace)
-    window = MainWindow(workspace, user_settings())
+    window.begin_session(workspace)
     lock = IdleLock(workspace, window, idle_interval_ms(workspace))
     window.use_idle_lock(lock)
     window._bench_lock = lock  # keep it alive
-    marks["main window built"] = now()
+    marks["session begun"] = now()
     return app, workspace, window
 
 
@@ -491,35 +505,41 @@ def main() -> int:
             startup_profile["profiler"].enable()
         if args.mode == "tabs" and not args.no_sql:
             recorder = SqlRecorder(workspace.database.engine)
-            recorder.action = "start-up: main window built and first shown"
+            recorder.action = "start-up: session begun, first tab shown"
             sql_box["sql"] = recorder
 
-    if args.mode == "floor":
-        app, window = start_floor(marks)
-        workspace = None
-    else:
-        app, workspace, window = start_app(args, marks, record_sql)
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     FirstPaint, _ = make_instruments(QObject, QEvent, QTimer)  # noqa: N806 - a class
     result: dict[str, Any] = {"mode": args.mode}
     memory: dict[str, Any] = {}
     runner_box: dict[str, Runner] = {}
+    watchers: list[Any] = []
 
     def painted(moment: float) -> None:
+        """The first paint of the main window: the figure compared with the floor."""
         marks["first paint"] = moment
         result["first_paint_ms"] = since_start(moment)
         result["heavy_modules_at_first_paint"] = loaded_heavy_modules()
         result["modules_at_first_paint"] = len(sys.modules)
-        app.removeEventFilter(watcher)
+        memory["at_first_paint"] = rss_kib()
+        QApplication.instance().removeEventFilter(watchers[0])
+        if args.mode == "floor":
+            QTimer.singleShot(0, ready_done)
+
+    def ready_painted(moment: float) -> None:
+        """The first paint after the session began: signed in, the first tab showing its data."""
+        marks["ready"] = moment
+        result["ready_ms"] = since_start(moment)
+        QApplication.instance().removeEventFilter(watchers[1])
         if "profiler" in startup_profile:
             startup_profile["profiler"].disable()
             startup_profile["text"] = _profile_text(startup_profile["profiler"])
-        QTimer.singleShot(0, first_frame_done)  # the first frame finishes, then memory and the actions
+        QTimer.singleShot(0, ready_done)  # that frame finishes, then memory and the actions
 
-    def first_frame_done() -> None:
-        marks["first frame done"] = now()
-        memory["at_first_paint"] = rss_kib()
+    def ready_done() -> None:
+        marks["ready frame done"] = now()
+        memory["at_ready"] = rss_kib()
         if args.mode == "tabs":
             runner = Runner(app, window, sql_box.get("sql"), args.profile, args.cap)
             runner_box["runner"] = runner
@@ -528,28 +548,40 @@ def main() -> int:
         else:
             app.quit()
 
-    watcher = FirstPaint(window, painted)
-    app.installEventFilter(watcher)
-    marks["show called"] = now()
-    window.show()
+    def watch_first_paint(app: Any, window: Any) -> None:
+        watchers.append(FirstPaint(window, painted))
+        app.installEventFilter(watchers[0])
+
+    from PySide6.QtWidgets import QApplication
+
+    if args.mode == "floor":
+        app, window = start_floor(marks)
+        workspace = None
+        watch_first_paint(app, window)
+        window.show()
+    else:
+        app, workspace, window = start_app(args, marks, watch_first_paint, record_sql)
+        watchers.append(FirstPaint(window, ready_painted))
+        app.installEventFilter(watchers[1])
+        window.update()  # the session's first frame, even where begin_session changed nothing visible
     app.exec()
     memory["at_end"] = rss_kib()
     result["marks_ms"] = {name: since_start(moment) for name, moment in sorted(marks.items(), key=lambda kv: kv[1])}
     result["memory_kib"] = memory
     sql = sql_box.get("sql")
     if sql is not None:
-        count, seconds = sql.totals("start-up: main window built and first shown")
+        count, seconds = sql.totals("start-up: session begun, first tab shown")
         result["startup_sql"] = {
             "statements": count,
             "ms": round(seconds * 1000, 1),
-            "top": sql.top("start-up: main window built and first shown", 5),
+            "top": sql.top("start-up: session begun, first tab shown", 5),
         }
     if "runner" in runner_box:
         runner = runner_box["runner"]
         result["actions"] = runner.results
         if runner.profiles:
             result["profiles"] = {
-                "start-up: signed in to first paint": startup_profile.get("text", ""),
+                "start-up: signed in to the first tab painted": startup_profile.get("text", ""),
                 **runner.profiles,
             }
     if sql is not None:

@@ -1,31 +1,45 @@
-"""The composition root: opens the data, builds the window, runs the event loop."""
+"""The composition root: shows the window, opens the data, signs somebody in, runs the event loop.
+
+The window comes first and everything that touches the data is imported after it is painted: SQLAlchemy, the
+models and the services take about half a second to load, which the user would otherwise spend looking at nothing.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coordinator_app.gui.access.session import run_sessions
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
 from coordinator_app.gui.application import create_application, user_settings
-from coordinator_app.gui.backup_scheduler import automatic_backups
 from coordinator_app.gui.dialogs import show_startup_error, show_startup_warning
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.language import SYSTEM, saved_language
-from coordinator_app.services.database_key import database_key_for
-from coordinator_app.services.workspace import Workspace, open_workspace
+from coordinator_app.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from coordinator_app.services.workspace import Workspace
 
 
 def run_gui(database_url: str, *, demo: bool = False) -> int:
-    """Start the desktop app on ``database_url``: the first administrator or a sign-in (the demo signs its
-    coordinator in), then the main window; returns the process exit code."""
+    """Start the desktop app on ``database_url``: the main window, then the first administrator or a sign-in over
+    it (the demo signs its coordinator in); returns the process exit code."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 3
-    app = create_application(sys.argv, saved_language(user_settings()))
+    settings = user_settings()
+    app = create_application(sys.argv, saved_language(settings))
+    window = MainWindow(settings, demo=demo)
+    window.show_opening()
     try:
-        workspace = open_workspace(database_url, demo=demo, key=None if demo else database_key_for(database_url))
+        with _busy():
+            workspace = _open(database_url, demo)
     except Exception as error:  # the composition root: whatever failed, the user is told why
         print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
@@ -33,11 +47,32 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
     if workspace.database.network_warning:
         print(f"warning: {workspace.database.network_warning}", file=sys.stderr)
         show_startup_warning(workspace.database.network_warning)
+    from coordinator_app.gui.access.session import run_sessions
+    from coordinator_app.gui.backup_scheduler import automatic_backups
+
     try:
         with automatic_backups(app, workspace):
-            return run_sessions(app, workspace, user_settings())
+            return run_sessions(app, workspace, settings, window)
     finally:
         workspace.close()
+
+
+def _open(database_url: str, demo: bool) -> Workspace:
+    """The workspace on ``database_url``: migrated, its bundled protocols loaded, nobody signed in yet."""
+    from coordinator_app.services.database_key import database_key_for
+    from coordinator_app.services.workspace import open_workspace
+
+    return open_workspace(database_url, demo=demo, key=None if demo else database_key_for(database_url))
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor over the app while the event loop cannot answer."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def screenshot(

@@ -18,7 +18,7 @@ from coordinator_app.domain.access import Role
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workspace import Workspace, open_workspace
-from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.urls import sqlite_url
 
 # Real Argon2id, with the cost turned down so that hundreds of tests sign in quickly.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -6,7 +6,6 @@ about the "xcb" plugin that nobody at a hospital can act on.  This names the pac
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -35,6 +34,8 @@ XCB_LIBRARIES = {
 
 
 def _loadable(soname: str) -> bool:
+    import ctypes  # only where the check runs (Linux on X11): the other starts need not load it
+
     try:
         ctypes.CDLL(soname)
     except OSError:

@@ -1,4 +1,9 @@
-"""The main window: a trial selector above four tabs, remembering its geometry and last tab."""
+"""The main window: a trial selector above four tabs, remembering its geometry and last tab.
+
+It is made and painted before the database is opened (so the app appears at once), then serves one signed-in
+user from :meth:`MainWindow.begin_session` on. This module therefore loads nothing of the data layer: what a
+session needs is imported by the session (and the types only for the type checker).
+"""
 
 from __future__ import annotations
 
@@ -10,26 +15,22 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from coordinator_app.domain.access import Permission
 from coordinator_app.domain.errors import PermissionDeniedError, ProtocolError
-from coordinator_app.gui.about import AboutDialog
-from coordinator_app.gui.access.idle_lock import IdleLock
-from coordinator_app.gui.access.roles import may
-from coordinator_app.gui.access.sign_in import ChangePasswordDialog
 from coordinator_app.gui.change_watch import CHECK_INTERVAL_MS, ChangeWatcher
+from coordinator_app.gui.first_paint import wait_for_first_paint
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
-from coordinator_app.gui.labels import label
 from coordinator_app.gui.language import LanguageMenu
-from coordinator_app.gui.tab import TrialTab
-from coordinator_app.services.trials import LoadResult, TrialSummary
-from coordinator_app.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from coordinator_app.gui.access.idle_lock import IdleLock
     from coordinator_app.gui.audit.dialog import AuditTrailDialog
     from coordinator_app.gui.calendar.tab import CalendarTab
     from coordinator_app.gui.contacts.tab import ContactsTab
     from coordinator_app.gui.eligibility.tab import EligibilityTab
     from coordinator_app.gui.overview.tab import OverviewTab
+    from coordinator_app.gui.tab import TrialTab
+    from coordinator_app.services.trials import LoadResult, TrialSummary
+    from coordinator_app.services.workspace import Workspace
 
 TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
 # Tabs that summarise what other tabs change (counts, the day's visits): read again each time they are returned to.
@@ -37,11 +38,12 @@ REREAD_ON_RETURN = frozenset({"overview", "calendar"})
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, settings: QSettings, parent: QWidget | None = None) -> None:
+    _workspace: Workspace  # from begin_session on: before it, every command that needs it is disabled
+
+    def __init__(self, settings: QSettings, *, demo: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
-        self._workspace = workspace
         self._settings = settings
         self._trials: list[TrialSummary] = []
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
@@ -58,26 +60,51 @@ class MainWindow(QMainWindow):
         self._shown_tab = self.form.tabs.currentIndex()
         self.form.tabs.currentChanged.connect(self._tab_changed)
 
-        self.form.demoBanner.setVisible(workspace.demo)
+        self.form.demoBanner.setVisible(demo)
         self.form.quitAction.triggered.connect(self.close)
         self.form.loadProtocolAction.triggered.connect(self.load_protocol_file)
         self.form.importCtgovAction.triggered.connect(self.import_ctgov_record)
         self.form.refreshAction.triggered.connect(self.refresh)
         self.language_menu = LanguageMenu(self.form.languageMenu, settings, self)
-        self.form.aboutAction.triggered.connect(lambda: AboutDialog.show_about(self))
+        self.form.aboutAction.triggered.connect(self.show_about)
         self.form.changePasswordAction.triggered.connect(self.change_password)
         self.form.staffAction.triggered.connect(self.show_staff)
         self.audit_dialog: AuditTrailDialog | None = None
         self.form.auditTrailAction.triggered.connect(self.show_audit_trail)
         self.form.subjectHistoryAction.triggered.connect(self.show_subject_history)
-        self.form.lockAction.setEnabled(False)  # until the idle lock is attached: see use_idle_lock
+        self.change_watcher: ChangeWatcher | None = None
+        for action in self._session_actions():
+            action.setEnabled(False)  # until somebody is signed in: see begin_session
+        self.form.trialSelector.setEnabled(False)
         self.form.trialSelector.currentIndexChanged.connect(self._show_selected_trial)
-        self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if workspace.demo else ""))
-        self.statusBar().showMessage(self.tr("Database: {url}").format(url=workspace.database.display_url))
+        self.setWindowTitle(self.tr("Trial Coordinator") + (self.tr(" [DEMO]") if demo else ""))
         self.user_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.user_label)
-        self._show_user()
         self._restore_state()
+
+    @classmethod
+    def for_session(cls, workspace: Workspace, settings: QSettings, parent: QWidget | None = None) -> MainWindow:
+        """A window already serving ``workspace``'s signed-in user (the screenshots' and the tests' way in)."""
+        window = cls(settings, demo=workspace.demo, parent=parent)
+        window.begin_session(workspace)
+        return window
+
+    def show_opening(self) -> None:
+        """Show the window, saying the database is being opened, and return once it is painted: what follows (the
+        database layer loading, then the sign-in) keeps the event loop busy for a moment."""
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        wait_for_first_paint(self)
+
+    def show_database(self, workspace: Workspace) -> None:
+        """Say which database is open (under the sign-in, and then all day)."""
+        self.statusBar().showMessage(self.tr("Database: {url}").format(url=workspace.database.display_url))
+
+    def begin_session(self, workspace: Workspace) -> None:
+        """Serve ``workspace``'s signed-in user: the commands their role allows, the trials, the shown tab."""
+        self._workspace = workspace
+        self.show_database(workspace)
+        self.form.trialSelector.setEnabled(True)
+        self._show_user()
         self.reload_trials()
         self.change_watcher = self.watch_for_changes()
 
@@ -127,25 +154,51 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""
+        from coordinator_app.domain.access import Permission  # the domain: loaded with the session, not before
+        from coordinator_app.gui.labels import label
+
         user = self._workspace.user
-        assert user is not None, "the main window opens after the sign-in"
+        assert user is not None, "a session is begun for the user who signed in"
         self.user_label.setText(
             self.tr("Signed in: {name} · {role}").format(name=user.display_name, role=label(user.role))
         )
+        for action in (self.form.refreshAction, self.form.auditTrailAction, self.form.subjectHistoryAction):
+            action.setEnabled(True)
         for action, permission in (
             (self.form.loadProtocolAction, Permission.MANAGE_SITE),
             (self.form.importCtgovAction, Permission.MANAGE_SITE),
             (self.form.staffAction, Permission.MANAGE_USERS),
             (self.form.changePasswordAction, Permission.CHANGE_OWN_PASSWORD),
         ):
-            action.setEnabled(may(self._workspace, permission))
+            action.setEnabled(user.may(permission))
+
+    def _session_actions(self) -> tuple[QAction, ...]:
+        """The commands that act on the data, for the signed-in user only."""
+        form = self.form
+        return (
+            form.loadProtocolAction,
+            form.importCtgovAction,
+            form.refreshAction,
+            form.changePasswordAction,
+            form.staffAction,
+            form.auditTrailAction,
+            form.subjectHistoryAction,
+            form.lockAction,
+        )
 
     def use_idle_lock(self, lock: IdleLock) -> None:
         """Account > Lock now locks with ``lock``, the application's idle lock."""
         self.form.lockAction.triggered.connect(lock.lock)
         self.form.lockAction.setEnabled(True)
 
+    def show_about(self) -> None:
+        from coordinator_app.gui.about import AboutDialog
+
+        AboutDialog.show_about(self)
+
     def change_password(self) -> None:
+        from coordinator_app.gui.access.sign_in import ChangePasswordDialog
+
         if ChangePasswordDialog.ask(self, self._workspace) is not None:
             self.statusBar().showMessage(self.tr("Password changed."), 10_000)
 
@@ -287,7 +340,8 @@ class MainWindow(QMainWindow):
             self.show_tab(str(last_tab))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.change_watcher.stop()  # the workspace may be closed next: no more looks at it
+        if self.change_watcher is not None:
+            self.change_watcher.stop()  # the workspace may be closed next: no more looks at it
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/tab", self.current_tab_name())
         self._settings.sync()

@@ -44,7 +44,7 @@ def _main_window(workspace: Workspace, trial: str | None = None) -> Iterator[Mai
     """A fresh main window (default geometry, no saved settings), shown; closed and deleted afterwards."""
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(workspace, settings)
+        window = MainWindow.for_session(workspace, settings)
         try:
             if trial:
                 window.select_trial(workspace.trials.resolve(trial).nct_id)

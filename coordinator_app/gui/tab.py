@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from coordinator_app.services.trials import TrialSummary
+if TYPE_CHECKING:
+    from coordinator_app.services.trials import TrialSummary
 
 
 class TrialTab(Protocol):

@@ -5,7 +5,7 @@ The key is a random 256-bit key. It is kept in the desktop's credential store th
 the service name :data:`KEYRING_SERVICE` and the database file's full path, and never in a file of the
 app's. When encryption is turned on, the key is shown once as a recovery code for the site's sealed
 envelope; :func:`key_from_recovery_code` takes it back on a new or reinstalled desktop. When the store
-does not have the key, :data:`KEY_ENV` may carry the recovery code (scripted use), or the face asks for it.
+does not have the key, :data:`DATABASE_KEY_ENV` may carry the recovery code (scripted use), or the face asks for it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coordinator_app.domain.errors import ValidationError
+from coordinator_app.services.settings import DATABASE_KEY_ENV
 from coordinator_app.storage.backup import check_database_file, release_wal, replace_database
 from coordinator_app.storage.encryption import KEY_BYTES, DatabaseKey, encrypt_copy, is_encrypted_file
 from coordinator_app.storage.engine import sqlite_file
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from keyring.errors import KeyringError
 
 KEYRING_SERVICE = "coordinator-app database key"
-KEY_ENV = "COORDINATOR_APP_DATABASE_KEY"
 _CHECK_BYTES = 2  # a checksum in the recovery code catches a mistyped character before any file is tried
 _GROUP = 5
 
@@ -110,15 +110,15 @@ def _account(database: Path) -> str:
 
 
 def database_key_for(url: str, store: KeyStore | None = None) -> DatabaseKey | None:
-    """The key that opens ``url``: None unless it names an existing encrypted SQLite file; then ``$KEY_ENV``
+    """The key that opens ``url``: None unless it names an existing encrypted SQLite file; then ``$DATABASE_KEY_ENV``
     (a recovery code) if set, else the desktop's credential store. Raises :class:`KeyRequiredError` when neither
     has it; the face asks for the recovery code and never writes it to a file."""
     database = sqlite_file(url)
     if database is None or not is_encrypted_file(database):
         return None
-    code = os.environ.get(KEY_ENV)
+    code = os.environ.get(DATABASE_KEY_ENV)
     if code:
-        return key_from_recovery_code(code, KEY_ENV)
+        return key_from_recovery_code(code, DATABASE_KEY_ENV)
     try:
         key = (store or KeyStore()).get(database)
     except ValidationError as error:

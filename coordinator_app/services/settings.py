@@ -8,10 +8,12 @@ from pathlib import Path
 
 import platformdirs
 
-from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.urls import sqlite_url
 
 APP_NAME = "coordinator-app"
 DATABASE_ENV = "COORDINATOR_APP_DATABASE"
+# The recovery code of an encrypted database's key, for scripts on a desktop whose credential store lacks it.
+DATABASE_KEY_ENV = "COORDINATOR_APP_DATABASE_KEY"
 
 
 def data_folder() -> Path:

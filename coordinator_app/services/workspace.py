@@ -32,7 +32,7 @@ from coordinator_app.services.trials import TrialService
 from coordinator_app.services.users import Credentials, UserAccount, UserService
 from coordinator_app.services.visits_import import VisitsImportService
 from coordinator_app.storage.encryption import DatabaseKey
-from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.urls import sqlite_url
 
 if TYPE_CHECKING:
     from coordinator_app.services.packets import PacketService

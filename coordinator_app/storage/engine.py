@@ -29,10 +29,6 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.close()
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names; None for a database server, an in-memory database, a ``file:`` URI, or text
     that is no URL at all (opening it says so)."""

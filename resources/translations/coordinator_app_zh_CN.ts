@@ -2787,6 +2787,10 @@ To enrol beyond the target, give the reason (e.g. the sponsor&apos;s approval).<
         <translation> [演示]</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>

@@ -12,7 +12,8 @@ from conftest import ACTOR, ADMIN, FAST_HASHER, PASSWORD, add_test_staff
 from memory_keyring import MemoryKeyring, memory_keyring
 
 from coordinator_app.cli import PASSWORD_ENV, main
-from coordinator_app.services.database_key import KEY_ENV, recovery_code
+from coordinator_app.services.database_key import recovery_code
+from coordinator_app.services.settings import DATABASE_KEY_ENV
 from coordinator_app.services.workspace import open_workspace
 from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
 
@@ -21,7 +22,7 @@ CODE = re.compile(r"^    ([A-Z2-7]{5}(?:-[A-Z2-7]{1,5}){10})$", re.MULTILINE)
 
 @pytest.fixture
 def keyring_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv(KEY_ENV, raising=False)
+    monkeypatch.delenv(DATABASE_KEY_ENV, raising=False)
     with memory_keyring() as backend:
         yield backend
 
@@ -130,12 +131,12 @@ def test_on_a_desktop_without_the_key_the_recovery_code_opens_and_stores_it(
     assert code == 2
     assert "is encrypted and its key is not in this desktop's credential store: enter its recovery code" in err
 
-    monkeypatch.setenv(KEY_ENV, recovery.replace("-", " ").lower())
+    monkeypatch.setenv(DATABASE_KEY_ENV, recovery.replace("-", " ").lower())
     code, out, _ = _run(capsys, site, "protocol", "list")
     assert code == 0 and out.startswith("NCT05106972\t")
     code, out, err = _run(capsys, site, "db", "key", "set")
     assert code == 0, err
-    monkeypatch.delenv(KEY_ENV)
+    monkeypatch.delenv(DATABASE_KEY_ENV)
     code, _, _ = _run(capsys, site, "protocol", "list")
     assert code == 0
 
@@ -149,7 +150,7 @@ def test_a_wrong_recovery_code_is_refused_before_anything_is_stored(
         ("AAAAA-" * 10 + "AAAAA", "not a valid recovery code"),
         (recovery_code(DatabaseKey.generate()), "cannot be opened with this key (wrong key"),
     ]:
-        monkeypatch.setenv(KEY_ENV, code_typed)
+        monkeypatch.setenv(DATABASE_KEY_ENV, code_typed)
         code, _, err = _run(capsys, site, "db", "key", "set")
         assert code == 2
         assert problem in err
@@ -177,10 +178,10 @@ def test_restore_on_a_new_desktop_puts_the_database_and_its_key_in_place(
     assert code == 2 and "enter its recovery code" in err
     assert not new_desktop.exists()
 
-    monkeypatch.setenv(KEY_ENV, recovery)
+    monkeypatch.setenv(DATABASE_KEY_ENV, recovery)
     code, out, err = _run(capsys, new_desktop, "restore", str(backup))
     assert code == 0, err
     assert "kept as" not in out
-    monkeypatch.delenv(KEY_ENV)
+    monkeypatch.delenv(DATABASE_KEY_ENV)
     code, out, _ = _run(capsys, new_desktop, "protocol", "list")
     assert code == 0 and out.startswith("NCT05106972\t")

@@ -46,7 +46,9 @@ def test_help_menu_opens_it(
 ) -> None:
     opened: list[QWidget | None] = []
     monkeypatch.setattr(AboutDialog, "show_about", classmethod(lambda cls, parent: opened.append(parent)))
-    window = MainWindow(demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow.for_session(
+        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
 
     assert window.form.aboutAction in window.form.helpMenu.actions()

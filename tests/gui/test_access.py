@@ -28,7 +28,7 @@ from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.services.demo_users import DEMO_MONITOR, DEMO_PASSWORD
 from coordinator_app.services.users import Credentials, UserAccount
 from coordinator_app.services.workspace import Workspace, open_workspace
-from coordinator_app.storage.engine import sqlite_url
+from coordinator_app.storage.urls import sqlite_url
 
 NEW_PASSWORD = "my own secret 7"
 
@@ -174,8 +174,10 @@ def test_an_empty_database_starts_with_the_first_administrator(
     empty_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(FirstStartDialog, "ask", classmethod(lambda cls, ws: asked.append("first") or None))
-    monkeypatch.setattr(SignInDialog, "ask", classmethod(lambda cls, ws: asked.append("sign in") or None))
+    monkeypatch.setattr(
+        FirstStartDialog, "ask", classmethod(lambda cls, ws, parent=None: asked.append("first") or None)
+    )
+    monkeypatch.setattr(SignInDialog, "ask", classmethod(lambda cls, ws, parent=None: asked.append("sign in") or None))
 
     assert not start_session(empty_workspace)  # Quit on the first-start dialog
     assert asked == ["first"]
@@ -186,7 +188,7 @@ def test_an_empty_database_starts_with_the_first_administrator(
 
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> MainWindow:
-    shown = MainWindow(workspace, settings)
+    shown = MainWindow.for_session(workspace, settings)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -381,13 +383,13 @@ def test_the_signature_dialog_names_the_meaning_and_returns_the_signers_credenti
 def test_the_status_bar_names_the_user_and_the_account_menu_follows_the_role(
     qtbot: QtBot, workspace: Workspace, settings: QSettings
 ) -> None:
-    window = MainWindow(workspace, settings)
+    window = MainWindow.for_session(workspace, settings)
     qtbot.addWidget(window)
     assert window.user_label.text() == "Signed in: Test Coordinator (test-coordinator) · Coordinator"
     assert window.form.loadProtocolAction.isEnabled() and window.form.changePasswordAction.isEnabled()
     assert not window.form.staffAction.isEnabled()
 
-    admin = MainWindow(signed_in_as(workspace, ADMIN), settings)
+    admin = MainWindow.for_session(signed_in_as(workspace, ADMIN), settings)
     qtbot.addWidget(admin)
     assert admin.form.staffAction.isEnabled()
 
@@ -395,7 +397,7 @@ def test_the_status_bar_names_the_user_and_the_account_menu_follows_the_role(
 def test_the_monitors_main_window_changes_nothing(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> None:
     demo_workspace.sign_out()
     demo_workspace.sign_in(Credentials(DEMO_MONITOR, DEMO_PASSWORD))
-    window = MainWindow(demo_workspace, settings)
+    window = MainWindow.for_session(demo_workspace, settings)
     qtbot.addWidget(window)
     window.show()
     assert "Monitor (read-only)" in window.user_label.text()

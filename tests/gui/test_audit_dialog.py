@@ -185,7 +185,9 @@ def test_verify_chain_reports_an_intact_trail_then_the_first_tampered_row(
 def test_the_tools_menu_opens_one_viewer_and_a_subjects_history(
     qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = MainWindow(demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow.for_session(
+        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     window.show()
     window.form.auditTrailAction.trigger()

@@ -624,7 +624,9 @@ def test_a_trial_without_a_visit_plan_shows_nothing_to_schedule(
 def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_again(
     qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
-    window = MainWindow(demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow.for_session(
+        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     window.show()
     window.show_tab("calendar")

@@ -23,7 +23,7 @@ def _listed(window: MainWindow) -> int:
 def test_a_subject_registered_elsewhere_appears_after_the_check_but_not_under_an_open_form(
     qtbot: QtBot, workspace: Workspace, database_url: str, trial: TrialSummary, tmp_path: object
 ) -> None:
-    window = MainWindow(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
+    window = MainWindow.for_session(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show_tab("eligibility")
     assert _listed(window) == 0
@@ -49,7 +49,7 @@ def test_a_subject_registered_elsewhere_appears_after_the_check_but_not_under_an
 
 
 def test_a_closed_window_stops_looking_at_its_workspace(qtbot: QtBot, workspace: Workspace, tmp_path: object) -> None:
-    window = MainWindow(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
+    window = MainWindow.for_session(workspace, QSettings(str(tmp_path) + "/settings.ini", QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     looks: list[int] = []
     window.change_watcher._stamp = lambda: looks.append(1) or 0  # type: ignore[method-assign]

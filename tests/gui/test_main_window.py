@@ -24,7 +24,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> MainWindow:
-    window = MainWindow(demo_workspace, settings)
+    window = MainWindow.for_session(demo_workspace, settings)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -43,11 +43,33 @@ def test_four_tabs_in_order_with_the_demo_banner(window: MainWindow) -> None:
 
 
 def test_real_database_has_no_demo_banner(qtbot: QtBot, workspace: Workspace, settings: QSettings) -> None:
-    window = MainWindow(workspace, settings)
+    window = MainWindow.for_session(workspace, settings)
     qtbot.addWidget(window)
     window.show()
     assert not window.form.demoBanner.isVisible()
     assert window.overview.count("screened") == "0"
+
+
+def test_the_window_opens_before_anybody_signs_in_with_nothing_to_act_on(
+    qtbot: QtBot, demo_workspace: Workspace, settings: QSettings
+) -> None:
+    window = MainWindow(settings, demo=True)
+    qtbot.addWidget(window)
+    window.show_opening()
+
+    assert window.isVisible()
+    assert window.statusBar().currentMessage() == "Opening the database…"
+    menu_commands = (window.form.refreshAction, window.form.auditTrailAction, window.form.lockAction)
+    assert not any(action.isEnabled() for action in menu_commands)
+    assert not window.form.trialSelector.isEnabled()
+    assert window.user_label.text() == ""
+
+    window.begin_session(demo_workspace)
+
+    assert window.form.refreshAction.isEnabled() and window.form.auditTrailAction.isEnabled()
+    assert window.form.trialSelector.isEnabled() and window.current_trial() is not None
+    assert window.user_label.text().startswith("Signed in: ")
+    assert window.overview.count("screened") != ""
 
 
 def test_ctrl_number_switches_tabs(qtbot: QtBot, window: MainWindow) -> None:
@@ -63,7 +85,7 @@ def test_geometry_and_last_tab_are_remembered(
     window.show_tab("contacts")
     window.close()
 
-    reopened = MainWindow(demo_workspace, settings)
+    reopened = MainWindow.for_session(demo_workspace, settings)
     qtbot.addWidget(reopened)
     reopened.show()
 
@@ -80,7 +102,7 @@ def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspa
         brief_title=dataclasses.replace(shipped.brief_title, en="Second trial"),
     )
     demo_workspace.trials.load_protocol(other, "file:other.toml", demo_workspace.actor)
-    window = MainWindow(demo_workspace, settings)
+    window = MainWindow.for_session(demo_workspace, settings)
     qtbot.addWidget(window)
 
     assert window.current_trial() is not None
@@ -100,7 +122,7 @@ def test_trial_selector_switches_every_tab(qtbot: QtBot, demo_workspace: Workspa
 
 def test_a_tab_is_read_when_it_is_first_shown(qtbot: QtBot, demo_workspace: Workspace, settings: QSettings) -> None:
     """Opening the window reads only the tab on screen (a large trial takes a moment per tab)."""
-    window = MainWindow(demo_workspace, settings)
+    window = MainWindow.for_session(demo_workspace, settings)
     qtbot.addWidget(window)
     assert window.current_tab_name() == "overview"
     assert window.overview.form.nctValue.text() == "NCT05106972"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,49 @@ def test_opening_a_current_database_loads_nothing_the_first_screen_does_not_need
     assert "coordinator_app.gui.main_window" in loaded
     inside = tuple(f"{package}." for package in NOT_AT_START)
     assert [name for name in loaded if name in NOT_AT_START or name.startswith(inside)] == []
+
+
+# What run_gui does before it opens the database: the command line read, the window made and painted.
+FIRST_PAINT = """
+import os
+import sys
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from coordinator_app.cli import global_options
+
+global_options().parse_known_args([])
+import coordinator_app.app
+from coordinator_app.gui.application import create_application, user_settings
+from coordinator_app.gui.main_window import MainWindow
+
+create_application(sys.argv[:1])
+window = MainWindow(user_settings())
+window.show_opening()
+print(window.statusBar().currentMessage())
+print(*sorted(sys.modules), sep="\\n")
+"""
+# The data layer and what only a session needs: loaded after the window is on screen.
+NOT_BEFORE_FIRST_PAINT = (
+    "sqlalchemy",
+    "argon2",
+    "coordinator_app.services.workspace",
+    "coordinator_app.services.database",
+    "coordinator_app.storage.models",
+    "coordinator_app.domain.eligibility",
+    "coordinator_app.gui.labels",
+    "coordinator_app.gui.access",
+    "coordinator_app.gui.about",
+)
+
+
+@pytest.mark.slow
+def test_the_main_window_is_painted_before_the_data_layer_loads(tmp_path: Path) -> None:
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, check=True, env=environment
+    )
+    message, *loaded = done.stdout.splitlines()
+    assert message == "Opening the database…"
+    assert "coordinator_app.gui.forms.ui_main_window" in loaded
+    inside = tuple(f"{package}." for package in NOT_BEFORE_FIRST_PAINT)
+    assert [name for name in loaded if name in NOT_BEFORE_FIRST_PAINT or name.startswith(inside)] == []

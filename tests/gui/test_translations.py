@@ -168,7 +168,7 @@ def windows(qapp: QApplication, demo_workspace: Workspace) -> Iterator[Callable[
     made: list[MainWindow] = []
 
     def make(settings: QSettings) -> MainWindow:
-        made.append(MainWindow(demo_workspace, settings))
+        made.append(MainWindow.for_session(demo_workspace, settings))
         made[-1].show()
         return made[-1]
 

@@ -22,8 +22,8 @@ from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.backup import check_database_file
 from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
-from coordinator_app.storage.engine import sqlite_url
 from coordinator_app.storage.models import AuditEntry, Subject
+from coordinator_app.storage.urls import sqlite_url
 
 pytestmark = pytest.mark.sqlite_only  # backups, restores and SQLCipher are about SQLite files
 

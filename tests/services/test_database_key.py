@@ -16,7 +16,6 @@ from sqlalchemy import text
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.services.database import Database
 from coordinator_app.services.database_key import (
-    KEY_ENV,
     KEYRING_SERVICE,
     KeyRequiredError,
     KeyStore,
@@ -25,6 +24,7 @@ from coordinator_app.services.database_key import (
     key_from_recovery_code,
     recovery_code,
 )
+from coordinator_app.services.settings import DATABASE_KEY_ENV
 from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.encryption import DatabaseKey, is_encrypted_file
@@ -36,7 +36,7 @@ KEY = DatabaseKey(bytes(range(32)))
 
 @pytest.fixture
 def keyring_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv(KEY_ENV, raising=False)
+    monkeypatch.delenv(DATABASE_KEY_ENV, raising=False)
     with memory_keyring() as backend:
         yield backend
 
@@ -129,7 +129,7 @@ def test_without_the_stored_key_the_face_is_asked_for_the_recovery_code(
     keyring_backend.locked = True
     with pytest.raises(KeyRequiredError, match="the credential store cannot be used"):
         database_key_for(url)
-    monkeypatch.setenv(KEY_ENV, recovery_code(key))
+    monkeypatch.setenv(DATABASE_KEY_ENV, recovery_code(key))
     assert database_key_for(url) == key
 
 

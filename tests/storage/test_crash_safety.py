@@ -56,7 +56,8 @@ from coordinator_app.storage import migrate, models
 from coordinator_app.storage.audit import audit_text
 from coordinator_app.storage.audit_chain import verify_chain
 from coordinator_app.storage.backup import check_database_file
-from coordinator_app.storage.engine import create_database_engine, sqlite_url
+from coordinator_app.storage.engine import create_database_engine
+from coordinator_app.storage.urls import sqlite_url
 
 pytestmark = [
     pytest.mark.slow,

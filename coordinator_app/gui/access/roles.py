@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from coordinator_app.domain.access import Permission
-from coordinator_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coordinator_app.services.workspace import Workspace
 
 
 def may(workspace: Workspace, permission: Permission) -> bool:

@@ -12,11 +12,14 @@ from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.services.workspace import Workspace
 
 
-def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -> int:
-    """Run the event loop for one signed-in user after another; the exit code of the last, or 0 when the sign-in
-    is left with Quit."""
-    while start_session(workspace):
-        window = MainWindow(workspace, settings)
+def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings, window: MainWindow) -> int:
+    """Run the event loop for one signed-in user after another, the first in ``window`` (shown, nobody signed in
+    yet), each next one in a new window; the exit code of the last, or 0 when the sign-in is left with Quit."""
+    while True:
+        window.show_database(workspace)
+        if not start_session(workspace, window):
+            return 0
+        window.begin_session(workspace)
         lock = IdleLock(workspace, window, idle_interval_ms(workspace))
         window.use_idle_lock(lock)
         # exit(), not quit(): quit() first asks every window to close, and the locked prompt refuses.
@@ -28,7 +31,8 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings) -
             return code
         _close_windows(window)
         workspace.sign_out()
-    return 0
+        window = MainWindow(settings, demo=workspace.demo)
+        window.show()
 
 
 def _close_windows(window: MainWindow) -> None:

@@ -48,8 +48,8 @@ class FirstStartDialog(FormDialog[UserAccount]):
         return self._workspace.sign_in(Credentials(account.username, password))
 
     @classmethod
-    def ask(cls, workspace: Workspace) -> UserAccount | None:
-        return run(cls(workspace))
+    def ask(cls, workspace: Workspace, parent: QWidget | None = None) -> UserAccount | None:
+        return run(cls(workspace, parent))
 
 
 class SignInDialog(FormDialog[UserAccount]):
@@ -73,8 +73,8 @@ class SignInDialog(FormDialog[UserAccount]):
         return self._workspace.sign_in(Credentials(self.username_edit.text(), self.password_edit.text()))
 
     @classmethod
-    def ask(cls, workspace: Workspace) -> UserAccount | None:
-        return run(cls(workspace))
+    def ask(cls, workspace: Workspace, parent: QWidget | None = None) -> UserAccount | None:
+        return run(cls(workspace, parent))
 
 
 class ChangePasswordDialog(FormDialog[UserAccount]):
@@ -123,17 +123,17 @@ class ChangePasswordDialog(FormDialog[UserAccount]):
         return run(cls(workspace, forced, parent))
 
 
-def start_session(workspace: Workspace) -> bool:
-    """Make sure somebody is signed in: the first administrator on an empty database, else a sign-in; a first
-    password is replaced before anything else. False when the user quits instead."""
+def start_session(workspace: Workspace, window: QWidget | None = None) -> bool:
+    """Make sure somebody is signed in, asking over ``window``: the first administrator on an empty database, else
+    a sign-in; a first password is replaced before anything else. False when the user quits instead."""
     if workspace.user is not None:
         return True  # the demo signs its coordinator in
     if not workspace.users.has_users():
-        return FirstStartDialog.ask(workspace) is not None
-    account = SignInDialog.ask(workspace)
+        return FirstStartDialog.ask(workspace, window) is not None
+    account = SignInDialog.ask(workspace, window)
     if account is None:
         return False
-    if account.must_change_password and ChangePasswordDialog.ask(None, workspace, forced=True) is None:
+    if account.must_change_password and ChangePasswordDialog.ask(window, workspace, forced=True) is None:
         workspace.sign_out()
         return False
     return True
