@@ -187,6 +187,8 @@ def cold_start(scale: float, database: Path, repeats: int, timeout: float) -> di
         "floor_ms": round(floor_ms, 1),
         "app_ms": round(app_ms, 1),
         "ratio": round(app_ms / floor_ms, 2),
+        "ready_ms": round(statistics.median(a["ready_ms"] for a in apps), 1),
+        "after_paint_ms": after_paint(marks),
         "app_runs_ms": [a["first_paint_ms"] for a in apps],
         "floor_runs_ms": [f["first_paint_ms"] for f in floors],
         "app_marks_ms": marks,
@@ -203,16 +205,31 @@ def cold_start(scale: float, database: Path, repeats: int, timeout: float) -> di
 def phases(marks: dict[str, float]) -> dict[str, float]:
     order = [
         ("interpreter start", "process ready"),
-        ("import coordinator_app.cli", "cli imported"),
-        ("import coordinator_app.app (Qt, GUI)", "app imported"),
+        ("PySide6 + command line", "cli imported"),
+        ("import coordinator_app.app (the window's modules)", "app imported"),
         ("create_application", "QApplication created"),
-        ("open_workspace", "workspace opened"),
-        ("sign in (Argon2id verify)", "signed in"),
-        ("MainWindow() incl. 4 tabs' show_trial", "main window built"),
+        ("MainWindow()", "main window built"),
         ("show -> first paint", "first paint"),
     ]
     result = {}
     previous = 0.0
+    for label, mark in order:
+        if mark in marks:
+            result[label] = round(marks[mark] - previous, 1)
+            previous = marks[mark]
+    return result
+
+
+def after_paint(marks: dict[str, float]) -> dict[str, float]:
+    """Where the time goes from the first paint to the signed-in window showing its first tab."""
+    order = [
+        ("open the database (SQLAlchemy, models, services, migrations checked)", "workspace opened"),
+        ("sign in (Argon2id)", "signed in"),
+        ("begin the session: trials, the first tab", "session begun"),
+        ("-> painted", "ready"),
+    ]
+    result = {}
+    previous = marks["first paint"]
     for label, mark in order:
         if mark in marks:
             result[label] = round(marks[mark] - previous, 1)
@@ -395,7 +412,23 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
             ["scale", "bare Qt floor", "app", "ratio (≤1.5×)", "where the app's time goes (ms)", "modules loaded"],
             rows,
             "Heavy modules already imported at the first paint: "
-            + ", ".join(next(iter(cold.values())).get("heavy_modules_at_first_paint", [])),
+            + (", ".join(next(iter(cold.values())).get("heavy_modules_at_first_paint", [])) or "none")
+            + ". The window is painted before the database is opened; the sign-in dialog then appears over it.",
+        )
+        rows = [
+            [
+                f"{float(scale):g}×",
+                ms(c["ready_ms"]),
+                " · ".join(f"{k} {ms(v)}" for k, v in c["after_paint_ms"].items()),
+            ]
+            for scale, c in cold.items()
+            if "ready_ms" in c
+        ]
+        section(
+            "From the start to the signed-in window showing its first tab (ms; the sign-in done by the harness "
+            "through the service, so without the user's typing)",
+            ["scale", "ready", "after the first paint (ms)"],
+            rows,
         )
     profile = results.get("import_profile")
     if profile:
@@ -414,11 +447,11 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
                 if "ms" in a and a["name"] not in names:
                     names.append(a["name"])
         rows = []
-        startup = ["main window: built + first paint (signed in)"]
+        startup = ["session begun to the first tab painted (signed in)"]
         for scale in scales:
             marks = gui[scale].get("marks_ms", {})
-            if "first paint" in marks and "signed in" in marks:
-                startup.append(ms(marks["first paint"] - marks["signed in"]))
+            if "ready" in marks and "signed in" in marks:
+                startup.append(ms(marks["ready"] - marks["signed in"]))
             else:
                 startup.append(gui[scale].get("error", "—"))
         rows.append(startup)
@@ -453,7 +486,7 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
                     [
                         f"{float(scale):g}×",
                         mib(floor),
-                        mib(memory["at_first_paint"]["VmRSS"]),
+                        mib(memory["at_ready"]["VmRSS"]),
                         mib(after),
                         mib(memory.get("at_end", {}).get("VmHWM", 0)),
                         f"{after / floor:.1f}×",
@@ -462,7 +495,14 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
         if rows:
             section(
                 "Memory (MiB, VmRSS)",
-                ["scale", "bare Qt floor", "app at first paint", "app after all 4 tabs", "app peak (VmHWM)", "ratio"],
+                [
+                    "scale",
+                    "bare Qt floor",
+                    "app signed in, first tab",
+                    "app after all 4 tabs",
+                    "app peak (VmHWM)",
+                    "ratio",
+                ],
                 rows,
             )
 
