@@ -43,17 +43,6 @@ from coordinator_app.storage.encryption import DatabaseKey
 from coordinator_app.storage.engine import sqlite_file
 from coordinator_app.storage.urls import sqlite_url
 
-# gui/screenshot.py VIEWS (named here so that the command line loads no Qt before it runs one)
-VIEW_CHOICES = (
-    "first-start",
-    "sign-in",
-    "register-subject",
-    "signature",
-    "book-dose1",
-    "reschedule",
-    "infusion-record",
-    "print-preview",
-)
 USER_ERRORS = (
     ProtocolError,
     ValidationError,
