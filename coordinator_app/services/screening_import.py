@@ -1,9 +1,10 @@
 """The site's Excel screening log, saved as CSV, comes in: all rows or none.
 
 Every cell is checked first and every problem is reported with its line, column and reason; only a
-file without problems is written, in one transaction. Each row is assessed on its own assessment date.
-A log of tens of thousands of rows is written with Core bulk inserts (``insert_audited``), which write the same
-audit rows as the ORM would, a chunk of subjects at a time.
+file without problems is written, in one transaction. Each row is assessed on its own assessment date, while it is
+checked; the verdicts go into the subject list's summaries as they are.
+A log of tens of thousands of rows is written with Core bulk inserts (``insert_audited``: one audit row per record),
+a chunk of subjects at a time.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain.access import Permission
-from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, assess, format_fact, parse_fact
+from coordinator_app.domain.eligibility import FactDefinition, SubjectFacts, Verdict, assess, format_fact, parse_fact
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.services.csv_import import CsvImportError, ImportProblem, read_rows, read_text
 from coordinator_app.services.database import Database
 from coordinator_app.services.screening import SubjectDraft, lock_trial, validate_subject
-from coordinator_app.services.subject_summaries import store_subject_summaries
+from coordinator_app.services.subject_summaries import AssessedSubject, store_assessed_summaries
 from coordinator_app.services.trials import TrialService
 from coordinator_app.storage import models
 from coordinator_app.storage.audit import insert_audited, text_room
@@ -64,6 +65,7 @@ class _Row:
     draft: SubjectDraft
     assessment_date: dt.date
     consent_date: dt.date | None
+    verdict: Verdict  # on the row's own assessment date, under the protocol it was checked against
     facts: dict[str, str] = field(default_factory=dict)  # canonical text of the known facts
 
 
@@ -136,7 +138,11 @@ class ScreeningImportService:
             subject_ids: list[int] = []
             for start in range(0, len(rows), CHUNK):
                 subject_ids += _insert(session, trial_id, rows[start : start + CHUNK], version, Path(source).name)
-            store_subject_summaries(session, trial_id, subject_ids)
+            assessed = {
+                subject_id: AssessedSubject(row.verdict, row.draft.family_name, row.draft.given_name)
+                for subject_id, row in zip(subject_ids, rows, strict=True)
+            }
+            store_assessed_summaries(session, trial_id, protocol, assessed)
         return len(rows)
 
 
@@ -211,11 +217,11 @@ def _parse_row(
             ),
             assessed,
         )
-        assess(protocol.eligibility, SubjectFacts(born, sex, consent, values), assessed)
+        assessment = assess(protocol.eligibility, SubjectFacts(born, sex, consent, values), assessed)
     except ValidationError as error:
         cells.problem(_column_of(error.field), str(error.value), error.problem)
         return None
-    return _Row(cells.line, screening_no, draft, assessed, consent, facts)
+    return _Row(cells.line, screening_no, draft, assessed, consent, assessment.verdict, facts)
 
 
 def _column_of(field_name: str) -> str:

@@ -5,7 +5,8 @@ verdict from the facts, consent and dates under the trial's protocol; the initia
 them for thousands of subjects takes seconds. So they are stored in ``subject_summaries`` and kept in step by a
 session hook: whenever a unit of work flushes a subject, one of its facts or consents, or a trial's protocol,
 the summaries concerned are recomputed before the commit, in the same transaction. Bulk writers that bypass the
-ORM call :func:`store_subject_summaries` themselves. A summary computed under another protocol (or missing, as
+ORM call :func:`store_subject_summaries` themselves, or :func:`store_assessed_summaries` with the verdicts they
+computed while checking their rows. A summary computed under another protocol (or missing, as
 after the migration that created the table) is recomputed when a list reads it, and stored then.
 """
 
@@ -131,6 +132,35 @@ def compute_summaries(session: Session, protocol: Protocol, subject_ids: Collect
     return result
 
 
+class AssessedSubject(NamedTuple):
+    """A new subject with the verdict its writer computed: the one ``assess_record`` gives on the stored record."""
+
+    verdict: Verdict
+    family_name: str
+    given_name: str
+
+
+def store_assessed_summaries(
+    session: Session, trial_id: int, protocol: Protocol, subjects: Mapping[int, AssessedSubject]
+) -> None:
+    """Store the summaries of new subjects of ``trial_id`` (none stored yet) whose verdicts the caller computed under
+    ``protocol``: an import assesses every row while checking it, and computing the verdicts again from the stored
+    rows would double its work. When ``protocol`` is no longer the trial's (loaded again meanwhile), they are
+    computed from the stored rows instead."""
+    digest, stored = stored_protocol(session, trial_id)
+    if not digest or stored != protocol:
+        store_subject_summaries(session, trial_id, subjects.keys())
+        return
+    _insert_summaries(
+        session,
+        digest,
+        {
+            subject_id: (subject.verdict.value, initials(subject.family_name, subject.given_name))
+            for subject_id, subject in subjects.items()
+        },
+    )
+
+
 def store_subject_summaries(session: Session, trial_id: int, subject_ids: Collection[int]) -> None:
     """Recompute and store the summaries of ``subject_ids``, subjects of ``trial_id``, in ``session``'s
     transaction. The subjects' rows are locked first (PostgreSQL; SQLite has one writer at a time), so two desktops
@@ -143,6 +173,11 @@ def store_subject_summaries(session: Session, trial_id: int, subject_ids: Collec
     computed = compute_summaries(session, protocol, subject_ids)
     for chunk in _chunks(computed):
         session.execute(delete(models.SubjectSummary).where(models.SubjectSummary.subject_id.in_(chunk)))
+    _insert_summaries(session, digest, computed)
+
+
+def _insert_summaries(session: Session, digest: str, computed: Mapping[int, tuple[str, str]]) -> None:
+    """Store verdict and initials by subject, made under the protocol whose digest is ``digest``."""
     if computed:
         session.execute(
             insert(models.SubjectSummary),

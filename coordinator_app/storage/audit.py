@@ -47,8 +47,8 @@ class HardDeleteError(RuntimeError):
 
 def audit_text(value: Any) -> str | None:
     """How a value is written in the audit log: ISO for dates, plain text otherwise."""
-    if value is None:
-        return None
+    if value is None or type(value) is str:  # most values, first: imports show millions
+        return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, bool):

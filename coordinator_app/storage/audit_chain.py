@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select, text
@@ -40,6 +41,8 @@ HASHED_FIELDS = (
 
 # One encoder for every row: json.dumps with options builds a new one per call, a third of a bulk import's hashing.
 _CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_HASHED = itemgetter(*HASHED_FIELDS)  # a row's hashed values in one C call: hashing runs over millions of rows
+_OCCURRED_AT = HASHED_FIELDS.index("occurred_at")  # the one value that is not JSON as it is
 
 
 @lru_cache(maxsize=16)
@@ -48,13 +51,11 @@ def _instant(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def _canonical(value: Any) -> Any:
-    return _instant(value) if isinstance(value, dt.datetime) else value
-
-
 def row_hash(previous_hash: str, row: Mapping[Any, Any]) -> str:
     """SHA-256 of the previous row's hash and this row's content, written as canonical JSON."""
-    content = _CANONICAL_JSON.encode([_canonical(row[name]) for name in HASHED_FIELDS])
+    values = list(_HASHED(row))
+    values[_OCCURRED_AT] = _instant(values[_OCCURRED_AT])
+    content = _CANONICAL_JSON.encode(values)
     return hashlib.sha256(f"{previous_hash}\n{content}".encode()).hexdigest()
 
 

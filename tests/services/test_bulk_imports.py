@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.domain.access import Permission
 from coordinator_app.domain.identity import check_character
+from coordinator_app.domain.protocol import load_protocol_text
 from coordinator_app.domain.subjects import Sex, SubjectStatus
+from coordinator_app.resource_files import bundled_protocols
 from coordinator_app.services import labs as lab_service
-from coordinator_app.services import screening_import
+from coordinator_app.services import screening_import, subject_summaries
 from coordinator_app.services.csv_import import CsvImportError
 from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.labs import IMPORT_COLUMNS as LAB_COLUMNS
@@ -282,7 +284,7 @@ def test_a_failure_while_writing_rolls_the_whole_import_back(
     def fail(*args: object) -> None:
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(screening_import, "store_subject_summaries", fail)
+    monkeypatch.setattr(screening_import, "store_assessed_summaries", fail)
     before = _last_audit_id(workspace)
 
     with pytest.raises(RuntimeError, match="the disk is full"):
@@ -301,6 +303,56 @@ def test_a_nul_character_is_refused_by_line_and_column(workspace: Workspace, tri
 
     assert [(p.line, p.column) for p in raised.value.problems] == [(3, "given_name")]
     assert "NUL" in raised.value.problems[0].problem
+
+
+def _summaries(workspace: Workspace, trial: TrialSummary) -> tuple[dict[int, tuple[str, str, str]], set[str]]:
+    """The stored summaries (verdict, initials, protocol digest) by subject, checked against those computed now from
+    the stored records under the trial's protocol; and the verdicts seen."""
+    with workspace.database.read() as session:
+        digest, protocol = subject_summaries.stored_protocol(session, trial.id)
+        ids = list(session.scalars(select(models.Subject.id).where(models.Subject.trial_id == trial.id)))
+        computed = subject_summaries.compute_summaries(session, protocol, ids)
+        stored = {
+            row.subject_id: (row.verdict, row.initials, row.protocol_sha256)
+            for row in session.scalars(select(models.SubjectSummary))
+        }
+    assert stored == {subject_id: (*computed[subject_id], digest) for subject_id in ids}
+    return stored, {verdict for verdict, _, _ in stored.values()}
+
+
+def test_imported_subjects_are_listed_with_the_verdicts_their_records_give(
+    workspace: Workspace, trial: TrialSummary
+) -> None:
+    rows = _log_rows(20)
+    rows[7]["date_of_birth"] = "1940-01-01"  # too old
+
+    workspace.screening_import.import_text(_log_csv(rows), trial.id, ACTOR, today=TODAY)
+
+    stored, verdicts = _summaries(workspace, trial)
+    assert len(stored) == 20
+    assert verdicts == {"eligible", "ineligible", "incomplete"}
+
+
+def test_a_protocol_loaded_while_the_log_was_checked_gives_the_verdicts(
+    workspace: Workspace, trial: TrialSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = bundled_protocols()[0].read_text(encoding="utf-8")
+    stricter = bundled.replace("maximum = 60 }", "maximum = 45 }").replace(
+        "maximum_age_years = 60", "maximum_age_years = 45"
+    )
+    checked = screening_import._parse
+
+    def load_meanwhile(*args: Any) -> Any:  # another desktop loads a stricter protocol
+        result = checked(*args)
+        workspace.trials.load_protocol(load_protocol_text(stricter), "file:site.toml", ACTOR)
+        return result
+
+    monkeypatch.setattr(screening_import, "_parse", load_meanwhile)
+
+    workspace.screening_import.import_text(_log_csv(_log_rows(20)), trial.id, ACTOR, today=TODAY)
+
+    stored, _verdicts = _summaries(workspace, trial)
+    assert len(stored) == 20  # under the stricter protocol: checked inside _summaries
 
 
 # -- the laboratory export ---------------------------------------------------------------------------------------
