@@ -53,6 +53,10 @@ class ContactTableModel(RecordTableModel[ContactRecord]):
         self._today = today
         self.set_records(records)
 
+    def duty_lines(self, row: int) -> int:
+        """How many lines the row's duties cell shows: one per duty delegated today."""
+        return sum(1 for d in self._records[row].delegations if d.active_on(self._today))
+
     def row_of(self, contact_id: int) -> int | None:
         return next((row for row, r in enumerate(self._records) if r.id == contact_id), None)
 

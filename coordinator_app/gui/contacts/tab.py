@@ -23,6 +23,7 @@ from coordinator_app.gui.contacts.model import (
 from coordinator_app.gui.formatting import format_date
 from coordinator_app.gui.forms.ui_contacts_tab import Ui_ContactsTab
 from coordinator_app.gui.labels import label
+from coordinator_app.gui.table_model import SIZED_ROWS
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workspace import Workspace
 
@@ -48,6 +49,7 @@ class ContactsTab(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)  # the rest show whole in their tooltips
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.sortByColumn(Column.CATEGORY, Qt.SortOrder.AscendingOrder)
 
@@ -142,8 +144,18 @@ class ContactsTab(QWidget):
 
     def _fit_rows(self) -> None:
         """Rows as tall as their text (a contact's duties are a line each), measured once per change of the list:
-        rows that keep measuring themselves ask the model for every cell many times over."""
-        self.form.table.resizeRowsToContents()
+        rows that keep measuring themselves ask the model for every cell many times over. One-line rows are all as
+        tall as the first of them, so only that one and the rows listing several duties are measured."""
+        table, proxy = self.form.table, self.proxy
+        lines = [self.model.duty_lines(proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+        one_line = next((row for row, count in enumerate(lines) if count <= 1), None)
+        height = table.sizeHintForRow(one_line) if one_line is not None else 0
+        header = table.verticalHeader()
+        for row, count in enumerate(lines):
+            if count > 1:
+                table.resizeRowToContents(row)
+            else:
+                header.resizeSection(row, height)
 
     # -- selection ---------------------------------------------------------------------------
 
