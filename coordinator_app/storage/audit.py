@@ -270,7 +270,7 @@ def insert_audited(
         stamp = _stamp(session)  # refuses an anonymous change before anything is inserted
         filled = {
             tuple(row[: len(key)]): dict(zip(generated, row[len(key) :], strict=True))
-            for row in session.execute(statement, batch)
+            for row in session.connection().execute(statement, batch)  # Core: the ORM adds nothing to a table insert
         }
         assert len(filled) == len(batch), f"records of {table_name} that {key} does not tell apart"
         rows = []
