@@ -6,7 +6,7 @@ a time limit): writes a screening CSV of 30,000 × scale rows in the importer's 
 200,000 × scale rows (``labs.IMPORT_COLUMNS``: subject, visit, date, analyte, value, unit; about 7 analytes per
 subject and day), then times ``ScreeningImportService.import_file`` and ``LabService.import_file`` (the labs name
 the subjects the screening import created) through the workspace, as the CLI and the GUI call them, with the
-audit rows each wrote (one per non-empty field of every record: most of the work). ``--verify`` then recomputes
+audit rows each wrote (one per record). ``--verify`` then recomputes
 the audit trail's hash chain, as ``coordinator-app audit verify`` does. Prints one ``RESULT {json}`` line.
 """
 
