@@ -282,6 +282,7 @@ def _add_audit_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--trial", metavar="NCT", help="the trial of --subject, when several trials use the number")
     export.add_argument("--user", dest="actor", metavar="NAME", help="only changes by this user name")
     export.add_argument("--table", metavar="TABLE", help="only this table (e.g. subjects, visits)")
+    export.add_argument("--field", metavar="FIELD", help="only changes of this field (e.g. status, value)")
     export.add_argument("--from", dest="first", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
     export.set_defaults(handler="audit_export")

@@ -510,6 +510,7 @@ def audit_export(args: argparse.Namespace) -> int:
             subject_id=trail.find_subject(args.subject, args.trial) if args.subject else None,
             actor=args.actor,
             table=args.table,
+            field=args.field,
             first_day=args.first,
             last_day=args.last,
         )

@@ -56,6 +56,7 @@ SCOPE_LABELS: Mapping[str, str] = {
     "subject": "subject / 受试者",
     "user": "user / 用户",
     "table": "table / 数据表",
+    "field": "field / 字段",
     "from": "from / 自",
     "to": "to / 至",
 }

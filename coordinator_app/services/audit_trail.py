@@ -318,6 +318,8 @@ class AuditTrailService:
             scope["user"] = audit_filter.actor
         if audit_filter.table:
             scope["table"] = audit_filter.table
+        if audit_filter.field:
+            scope["field"] = audit_filter.field
         if audit_filter.first_day:
             scope["from"] = audit_filter.first_day.isoformat()
         if audit_filter.last_day:

@@ -94,6 +94,21 @@ def test_csv_export_takes_the_viewers_filters(
     assert {(line["actor"], line["table_name"]) for line in lines} == {(ADMIN, "users")}
 
 
+def test_pdf_export_of_one_field_names_it_in_its_scope(
+    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "status.pdf"
+    code, out, _ = _run(
+        capsys, "--database", database_url, "audit", "export", "--pdf", str(target), "--field", "status"
+    )
+    rows = _audit_rows(database_url, "field = 'status'")
+    assert code == 0 and rows > 0
+    assert out.strip() == f"wrote {rows} audit row(s) to {target}"
+    first = PdfReader(target).pages[0].extract_text()
+    assert "field / 字段 status" in first
+    assert f"Rows / 行数: {rows}" in first
+
+
 def test_pdf_export_of_one_subject_names_it_and_checks_the_chain(
     database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
