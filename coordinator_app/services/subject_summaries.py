@@ -13,8 +13,6 @@ after the migration that created the table) is recomputed when a list reads it, 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import NamedTuple
@@ -24,9 +22,10 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from coordinator_app.domain.eligibility import Assessment, SubjectFacts, Verdict, assess, parse_fact
 from coordinator_app.domain.identity import mask_identity_number
-from coordinator_app.domain.protocol import Protocol, protocol_from_mapping
+from coordinator_app.domain.protocol import Protocol
 from coordinator_app.domain.subjects import Sex, SubjectStatus, full_name
 from coordinator_app.services.names import initials
+from coordinator_app.services.stored_protocols import stored_protocol
 from coordinator_app.storage import models
 
 CHUNK = 500  # ids per IN list: well under SQLite's and PostgreSQL's parameter limits
@@ -186,22 +185,6 @@ def _insert_summaries(session: Session, digest: str, computed: Mapping[int, tupl
                 for subject_id, (verdict, letters) in computed.items()
             ],
         )
-
-
-_protocols: dict[str, Protocol] = {}
-
-
-def stored_protocol(session: Session, trial_id: int) -> tuple[str, Protocol]:
-    """The digest and content of the trial's protocol as ``session`` sees it (one loaded in the same transaction
-    included), parsed once per content."""
-    digest = session.scalar(select(models.Trial.protocol_sha256).where(models.Trial.id == trial_id)) or ""
-    if digest not in _protocols:
-        document = session.scalar(select(models.Trial.protocol_json).where(models.Trial.id == trial_id)) or "{}"
-        protocol = protocol_from_mapping(json.loads(document), f"stored protocol of trial {trial_id}")
-        if hashlib.sha256(document.encode()).hexdigest() != digest:
-            return "", protocol  # not what its digest says: never cached, and summaries made with it never used
-        _protocols[digest] = protocol
-    return digest, _protocols[digest]
 
 
 # -- keeping them in step -----------------------------------------------------------------------------------------

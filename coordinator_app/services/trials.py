@@ -20,13 +20,13 @@ from coordinator_app.domain.protocol import (
     Protocol,
     load_protocol_file,
     load_protocol_text,
-    protocol_from_mapping,
     protocol_to_mapping,
 )
 from coordinator_app.domain.subjects import EnrollmentProgress, SubjectStatus, format_number
 from coordinator_app.resource_files import bundled_protocols
 from coordinator_app.services.contact_validation import normalize_phone
 from coordinator_app.services.database import Database
+from coordinator_app.services.stored_protocols import stored_protocol
 from coordinator_app.storage.models import Contact, Subject, Trial
 
 BUNDLED_PREFIX = "bundled:"
@@ -85,7 +85,6 @@ def _canonical_json(protocol: Protocol) -> str:
 class TrialService:
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._parsed: dict[str, Protocol] = {}  # by document digest: a stored protocol is parsed once
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -147,17 +146,7 @@ class TrialService:
     def protocol(self, trial_id: int) -> Protocol:
         """The trial's stored protocol (validated again when read: the database may come from elsewhere)."""
         with self._db.read() as session:
-            row = session.execute(select(Trial.nct_id, Trial.protocol_sha256).where(Trial.id == trial_id)).one_or_none()
-            if row is None:
-                raise NotFoundError(f"no trial with id {trial_id}")
-            nct_id, digest = row
-            if digest not in self._parsed:
-                document = session.scalar(select(Trial.protocol_json).where(Trial.id == trial_id)) or "{}"
-                stored = protocol_from_mapping(json.loads(document), f"stored protocol of {nct_id}")
-                if hashlib.sha256(document.encode()).hexdigest() == digest:
-                    self._parsed[digest] = stored
-                return stored
-            return self._parsed[digest]
+            return stored_protocol(session, trial_id)[1]
 
     def numbering(self, trial_id: int) -> Numbering:
         with self._db.read() as session:
