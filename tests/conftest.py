@@ -117,6 +117,15 @@ def workspace(database_url: str) -> Iterator[Workspace]:
 
 
 @pytest.fixture
+def other_desktop(database_url: str, workspace: Workspace) -> Iterator[Workspace]:
+    """The same database opened a second time, as the nurse on the desktop across the ward."""
+    opened = open_workspace(database_url, password_hasher=FAST_HASHER)
+    opened.sign_in(signs(NURSE))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def demo_workspace() -> Iterator[Workspace]:
     """The demo database: the bundled protocol plus synthetic subjects, staff and contacts; its coordinator
     signed in."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from conftest import ACTOR, FAST_HASHER, INVESTIGATOR, NURSE, signs
@@ -24,15 +24,6 @@ from coordinator_app.services.workspace import Workspace, open_workspace
 from coordinator_app.storage.models import Subject
 
 SCREENED = dt.date.today() - dt.timedelta(days=20)
-
-
-@pytest.fixture
-def other_desktop(database_url: str, workspace: Workspace) -> Iterator[Workspace]:
-    """The same database opened a second time, as the nurse on the desktop across the ward."""
-    opened = open_workspace(database_url, password_hasher=FAST_HASHER)
-    opened.sign_in(signs(NURSE))
-    yield opened
-    opened.close()
 
 
 def _draft(given: str = "建国") -> SubjectDraft:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import pytest
-from conftest import ACTOR, FAST_HASHER, NURSE, signs
+from conftest import ACTOR, NURSE
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain.eligibility import Verdict
@@ -23,21 +23,13 @@ from coordinator_app.services import subject_summaries
 from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.screening import SubjectDraft
 from coordinator_app.services.trials import TrialSummary
-from coordinator_app.services.workspace import Workspace, open_workspace
+from coordinator_app.services.workspace import Workspace
 
 TODAY = dt.date.today()
 # The two facts each desktop records: the verdict is "eligible" only with both.
 RACED = ("active_infection", "pregnant_or_lactating")
 # How long the first save waits, its summary computed and not yet stored, for the second to reach the database.
 HOLD_S = 0.5
-
-
-@pytest.fixture
-def other_desktop(database_url: str, workspace: Workspace) -> Iterator[Workspace]:
-    opened = open_workspace(database_url, password_hasher=FAST_HASHER)
-    opened.sign_in(signs(NURSE))
-    yield opened
-    opened.close()
 
 
 def _holding_the_first_summary(
