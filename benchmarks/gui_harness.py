@@ -421,25 +421,27 @@ def _profile_text(profiler: Any) -> str:
     return text[text.find("ncalls") :] if "ncalls" in text else text
 
 
-def tab_actions(runner: Runner, window: Any, workspace: Any, memory: dict[str, Any]) -> None:
-    """The issue's actions, in the order a coordinator would do them."""
-    import datetime as dt
-    from collections import Counter
-
-    from coordinator_app.domain.subjects import SubjectStatus
+def tab_actions(runner: Runner, window: Any, database: str, memory: dict[str, Any]) -> None:
+    """The issue's actions, in the order a coordinator would do them. Nothing here touches a tab before its action
+    opens it (a tab is built on first use), and the subjects picked for the actions are read from the file on a
+    connection of the harness's own, not through the app (which would warm its caches)."""
+    trial = window.current_trial()
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        family = connection.execute(
+            "SELECT family_name FROM subjects WHERE trial_id = ? GROUP BY family_name ORDER BY count(*) DESC LIMIT 1",
+            (trial.id,),
+        ).fetchone()
+        # A subject in the middle of the treated ones, by number, as the list shows them.
+        treated = connection.execute(
+            "SELECT id, subject_number FROM subjects WHERE trial_id = ? AND status IN ('enrolled', 'completed') "
+            "AND subject_number IS NOT NULL ORDER BY screening_number",
+            (trial.id,),
+        ).fetchall()
+    common_family = family[0] if family else "王"
+    middle = treated[len(treated) // 2] if treated else None
 
     tabs = window.form.tabs
-    eligibility = window.eligibility
-    calendar = window.calendar
-    trial = window.current_trial()
-    # The list rows, not every subject's full record: what the harness holds must not count as the app's memory.
-    rows = workspace.screening.rows(trial.id) if trial else []
-    treated = [r for r in rows if r.status in (SubjectStatus.ENROLLED, SubjectStatus.COMPLETED) and r.subject_number]
-    middle = treated[len(treated) // 2] if treated else (rows[len(rows) // 2] if rows else None)
-    families = Counter(r.family_name for r in rows)
-    common_family = families.most_common(1)[0][0] if families else "王"
-    del rows, treated
-
+    runner.add("start-up: the window idle (tab code preloaded)", lambda: None)
     runner.add("tab: Eligibility", lambda: tabs.setCurrentIndex(1))
     runner.add("tab: Infusion calendar", lambda: tabs.setCurrentIndex(2))
     runner.add("tab: Contacts", lambda: tabs.setCurrentIndex(3))
@@ -447,38 +449,43 @@ def tab_actions(runner: Runner, window: Any, workspace: Any, memory: dict[str, A
     runner.after["tab: Overview"] = lambda: memory.update(after_all_tabs=rss_kib())
 
     runner.add("tab: Eligibility (again)", lambda: tabs.setCurrentIndex(1))
-    search = eligibility.form.searchField
-    runner.add("filter: search a common family name", lambda: search.setText(common_family))
-    runner.add("filter: clear the search", lambda: search.setText(""))
+
+    def search(text: str) -> None:
+        window.eligibility.form.searchField.setText(text)
+
+    runner.add("filter: search a common family name", lambda: search(common_family))
+    runner.add("filter: clear the search", lambda: search(""))
     typed = "SCR-0001"
     for length in range(1, len(typed) + 1):
-        runner.add(f"filter: type '{typed[:length]}'", lambda text=typed[:length]: search.setText(text))
-    runner.add("filter: clear the search (2)", lambda: search.setText(""))
+        runner.add(f"filter: type '{typed[:length]}'", lambda text=typed[:length]: search(text))
+    runner.add("filter: clear the search (2)", lambda: search(""))
     if middle is not None:
-        runner.add("checklist: select a subject", lambda: eligibility.select_subject(middle.id))
+        runner.add("checklist: select a subject", lambda: window.eligibility.select_subject(middle[0]))
 
     runner.add("tab: Infusion calendar (again)", lambda: tabs.setCurrentIndex(2))
-    month = calendar.form.calendar
-    runner.add("calendar: next month", month.showNextMonth)
-    runner.add("calendar: previous month", month.showPreviousMonth)
-    runner.add("calendar: previous month (2)", month.showPreviousMonth)
-    runner.add("calendar: back to today", calendar.go_to_today)
-    pages = calendar.form.pages
-    runner.add("calendar: timeline page", lambda: pages.setCurrentWidget(calendar.form.timelinePage))
-    combo = calendar.form.subjectCombo
+    runner.add("calendar: next month", lambda: window.calendar.form.calendar.showNextMonth())
+    runner.add("calendar: previous month", lambda: window.calendar.form.calendar.showPreviousMonth())
+    runner.add("calendar: previous month (2)", lambda: window.calendar.form.calendar.showPreviousMonth())
+    runner.add("calendar: back to today", lambda: window.calendar.go_to_today())
+
+    def show_page(name: str) -> None:
+        calendar = window.calendar
+        calendar.form.pages.setCurrentWidget(calendar.safety_panel if name == "safety" else calendar.form.timelinePage)
+
+    runner.add("calendar: timeline page", lambda: show_page("timeline"))
 
     def pick_timeline_subject() -> None:  # as a user does: choosing the subject in the list
-        label = f"{middle.subject_number} · " if middle is not None else "?"
+        combo = window.calendar.form.subjectCombo
+        label = f"{middle[1]} · " if middle is not None else "?"
         index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(label)), combo.count() // 2)
         combo.setCurrentIndex(index)
 
     runner.add("timeline: choose a subject", pick_timeline_subject)
-    runner.add("calendar: safety & labs page", lambda: pages.setCurrentWidget(calendar.safety_panel))
+    runner.add("calendar: safety & labs page", lambda: show_page("safety"))
     selector = window.form.trialSelector
     if selector.count() > 1:
         runner.add("trial: switch to the second trial", lambda: selector.setCurrentIndex(1))
         runner.add("trial: switch back", lambda: selector.setCurrentIndex(0))
-    del dt
 
 
 def main() -> int:
@@ -543,7 +550,9 @@ def main() -> int:
         if args.mode == "tabs":
             runner = Runner(app, window, sql_box.get("sql"), args.profile, args.cap)
             runner_box["runner"] = runner
-            tab_actions(runner, window, workspace, memory)
+            from coordinator_app.storage.engine import sqlite_file
+
+            tab_actions(runner, window, str(sqlite_file(args.database)), memory)
             runner.start()
         else:
             app.quit()

@@ -7,11 +7,13 @@ session needs is imported by the session (and the types only for the type checke
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -33,6 +35,13 @@ if TYPE_CHECKING:
     from coordinator_app.services.workspace import Workspace
 
 TAB_NAMES = ("overview", "eligibility", "calendar", "contacts")
+# Where each tab's widget class lives: imported when the tab is first needed, or in an idle moment before.
+TAB_CLASSES = {
+    "overview": ("coordinator_app.gui.overview.tab", "OverviewTab"),
+    "eligibility": ("coordinator_app.gui.eligibility.tab", "EligibilityTab"),
+    "calendar": ("coordinator_app.gui.calendar.tab", "CalendarTab"),
+    "contacts": ("coordinator_app.gui.contacts.tab", "ContactsTab"),
+}
 # Tabs that summarise what other tabs change (counts, the day's visits): read again each time they are returned to.
 REREAD_ON_RETURN = frozenset({"overview", "calendar"})
 
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.reload_trials()
         self.change_watcher = self.watch_for_changes()
+        QTimer.singleShot(0, self._preload_tab_code)
 
     @property
     def overview(self) -> OverviewTab:
@@ -134,23 +144,19 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def _make_tab(self, name: str) -> QWidget:
-        match name:
-            case "overview":
-                from coordinator_app.gui.overview.tab import OverviewTab
+        module, class_name = TAB_CLASSES[name]
+        make: Callable[[Workspace], QWidget] = getattr(importlib.import_module(module), class_name)
+        return make(self._workspace)
 
-                return OverviewTab(self._workspace)
-            case "eligibility":
-                from coordinator_app.gui.eligibility.tab import EligibilityTab
-
-                return EligibilityTab(self._workspace)
-            case "calendar":
-                from coordinator_app.gui.calendar.tab import CalendarTab
-
-                return CalendarTab(self._workspace)
-            case _:
-                from coordinator_app.gui.contacts.tab import ContactsTab
-
-                return ContactsTab(self._workspace)
+    def _preload_tab_code(self) -> None:
+        """Import the code of one tab not yet shown, then come back in the next idle moment for the next one: the
+        first opening of a tab then builds its widgets without loading its modules first (20-30 ms each), and no
+        import holds the event loop for long."""
+        for name, (module, _) in TAB_CLASSES.items():
+            if name not in self._built and module not in sys.modules:
+                importlib.import_module(module)
+                QTimer.singleShot(0, self._preload_tab_code)
+                return
 
     def _show_user(self) -> None:
         """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Exists, Select, func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.domain.access import Permission, SignatureMeaning
@@ -163,11 +163,25 @@ class ScheduleService:
                 },
             )
 
+    def awaiting_dose1_count(self, trial_id: int) -> int:
+        """How many of the trial's enrolled subjects have no dose 1 booked (the roster's entries not ``booked``
+        and enrolled), counted by the database."""
+        subject = models.Subject
+        with self._db.read() as session:
+            return (
+                session.scalar(
+                    select(func.count())
+                    .select_from(subject)
+                    .where(subject.trial_id == trial_id, subject.status == SubjectStatus.ENROLLED, ~_has_visits())
+                )
+                or 0
+            )
+
     def roster(self, trial_id: int) -> list[RosterEntry]:
         """The trial's subjects past screening (enrolled, completed, withdrawn), each with whether dose 1 is
         booked: one query, whatever the trial's size."""
         subject, summary = models.Subject, models.SubjectSummary
-        booked = select(models.Visit.id).where(models.Visit.subject_id == subject.id).exists()
+        booked = _has_visits()
         with self._db.read() as session:
             rows = session.connection().execute(
                 select(
@@ -193,7 +207,7 @@ class ScheduleService:
                     subject_number,
                     screening_number,
                     letters if letters is not None else initials(family, given),  # no summary yet: say it anyway
-                    SubjectStatus(status),
+                    _STATUSES[status],
                     enrolled_on,
                     bool(has_visits),
                 )
@@ -688,3 +702,11 @@ def _calendar_visits(
 def visit_content(visit: models.Visit) -> dict[str, object]:
     """What the "completed visit" signature covers: which visit, its status and its actual date."""
     return {"subject_id": visit.subject_id, "code": visit.code, "status": visit.status, "actual_on": visit.actual_on}
+
+
+_STATUSES = {status.value: status for status in SubjectStatus}  # cheaper than the enum's constructor, per row
+
+
+def _has_visits() -> Exists:
+    """Whether the subject of the enclosing query has any visit: a schedule exists once dose 1 is booked."""
+    return select(models.Visit.id).where(models.Visit.subject_id == models.Subject.id).exists()

@@ -621,6 +621,28 @@ def test_a_trial_without_a_visit_plan_shows_nothing_to_schedule(
     assert today_rows(tab, TodaySection.OVERDUE) == [("DEMO-002", "W8")]
 
 
+def test_the_awaiting_count_shows_at_once_and_the_list_when_its_page_is_shown(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    window = MainWindow.for_session(
+        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.show_tab("calendar")
+    tab = window.calendar
+    pages = tab.form.pages
+    assert pages.currentWidget() is tab.form.todayPage
+    assert pages.tabText(pages.indexOf(tab.form.awaitingPage)) == "Awaiting dose 1 (1)"
+    assert tab.form.bookButton.isEnabled()
+    assert tab.awaiting_model.rowCount() == 0  # thousands in a large trial: not read for the Today page
+
+    pages.setCurrentWidget(tab.form.awaitingPage)
+
+    assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
+    assert tab.awaiting_selected() is not None
+
+
 def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_again(
     qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
@@ -631,6 +653,7 @@ def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_ag
     window.show()
     window.show_tab("calendar")
     tab = window.calendar
+    tab.form.pages.setCurrentWidget(tab.form.awaitingPage)
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
     window.show_tab("eligibility")
     enrolled = demo_workspace.screening.enrol(

@@ -130,6 +130,9 @@ def test_a_tab_is_read_when_it_is_first_shown(qtbot: QtBot, demo_workspace: Work
     assert window.calendar.form.subjectCombo.count() == 0
 
     window.show_tab("calendar")
+    pages = window.calendar.form.pages
+    assert pages.tabText(pages.indexOf(window.calendar.form.awaitingPage)) == "Awaiting dose 1 (1)"
+    pages.setCurrentWidget(window.calendar.form.timelinePage)  # the subjects: when a page lists them
     assert window.calendar.form.subjectCombo.count() > 0
     window.show_tab("eligibility")
     assert window.eligibility.subjects.rowCount() == 9

@@ -123,6 +123,7 @@ def test_dose1_proposals_for_everyone_awaiting_skip_full_days(workspace: Workspa
     roster = {entry.subject_id: entry for entry in workspace.schedules.roster(trial.id)}
     assert [roster[s.id].booked for s in booked + waiting] == [True, True, False, False]
     assert roster[waiting[1].id].initials == "WS" and roster[waiting[1].id].label == waiting[1].subject_number
+    assert workspace.schedules.awaiting_dose1_count(trial.id) == 2  # the calendar's count, before it lists them
 
 
 def test_rescheduling_an_anchor_moves_its_dependents(workspace: Workspace, trial: TrialSummary) -> None:

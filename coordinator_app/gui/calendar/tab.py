@@ -116,6 +116,9 @@ class CalendarTab(QWidget):
         self._timeline_schedule: SubjectSchedule | None = None
         self._unfitted: set[QTableView] = set()  # tables to fit to their text when next shown
         self._timeline_stale = False  # the timeline and safety pages show an earlier read
+        # The subjects (timeline choice, those awaiting dose 1) are read when a page that lists them is shown or
+        # a command needs them: thousands in a large trial, which the Today page does not show.
+        self._subjects_stale = False
 
         form = self.form
         self.today_model = TodayTableModel(self)
@@ -158,6 +161,7 @@ class CalendarTab(QWidget):
         form.subjectCombo.currentIndexChanged.connect(self._show_timeline)
         form.pages.currentChanged.connect(self._update_actions)
         form.pages.currentChanged.connect(self._fit_shown_tables)
+        form.pages.currentChanged.connect(self._load_subjects_if_shown)
         form.pages.currentChanged.connect(self._show_timeline_if_shown)
         form.todayTable.doubleClicked.connect(self._open_row_timeline)
         form.dayTable.doubleClicked.connect(self._open_row_timeline)
@@ -250,6 +254,7 @@ class CalendarTab(QWidget):
         """A trial whose protocol has no visit plan (e.g. imported from the registry) has nothing to schedule."""
         self._trial = None
         self._subjects = []
+        self._subjects_stale = False
         self._timeline_schedule = None
         self.form.calendar.set_counts([])
         for model in (self.today_model, self.day_model, self.timeline_model, self.deviation_model, self.awaiting_model):
@@ -277,7 +282,9 @@ class CalendarTab(QWidget):
         calendar = self.form.calendar
         self._load_month(calendar.yearShown(), calendar.monthShown())
         self._load_today()
-        self._load_subjects()
+        self._show_awaiting_count(self._workspace.schedules.awaiting_dose1_count(self._trial.id))
+        self._subjects_stale = True
+        self._load_subjects_if_shown()
         self._update_actions()
 
     def go_to_today(self) -> None:
@@ -395,8 +402,17 @@ class CalendarTab(QWidget):
 
     # -- subjects: timelines and those awaiting dose 1 ----------------------------------------
 
+    def _load_subjects_if_shown(self) -> None:
+        if self._subjects_stale and self.form.pages.currentWidget() is not self.form.todayPage:
+            self._load_subjects()
+
+    def _ensure_subjects(self) -> None:
+        if self._subjects_stale:
+            self._load_subjects()
+
     def _load_subjects(self) -> None:
         assert self._trial is not None
+        self._subjects_stale = False
         schedules = self._workspace.schedules
         roster = schedules.roster(self._trial.id)
         waiting = [e for e in roster if not e.booked and e.status is SubjectStatus.ENROLLED]
@@ -417,14 +433,7 @@ class CalendarTab(QWidget):
             self._select_row(self.form.awaitingTable, self.awaiting_model.row_of(keep.subject_id))
         elif awaiting:
             self._select_row(self.form.awaitingTable, 0)
-        pages = self.form.pages
-        pages.setTabText(
-            pages.indexOf(self.form.awaitingPage),
-            self.tr("Awaiting dose 1 ({count})").format(count=len(awaiting))
-            if awaiting
-            else self.tr("Awaiting dose 1"),
-        )
-        self.form.bookButton.setEnabled(bool(awaiting) and may(self._workspace, Permission.SCHEDULE))
+        self._show_awaiting_count(len(awaiting))
 
         current = self.timeline_subject_id()
         self._subjects = subjects
@@ -438,6 +447,14 @@ class CalendarTab(QWidget):
         self._timeline_stale = True
         self._show_timeline_if_shown()
 
+    def _show_awaiting_count(self, count: int) -> None:
+        pages = self.form.pages
+        pages.setTabText(
+            pages.indexOf(self.form.awaitingPage),
+            self.tr("Awaiting dose 1 ({count})").format(count=count) if count else self.tr("Awaiting dose 1"),
+        )
+        self.form.bookButton.setEnabled(bool(count) and may(self._workspace, Permission.SCHEDULE))
+
     def _show_timeline_if_shown(self) -> None:
         """The chosen subject's timeline and safety panel are read when one of their pages is on screen (each
         reload of a large trial would otherwise read a subject's whole record for a page nobody looks at)."""
@@ -445,11 +462,13 @@ class CalendarTab(QWidget):
             self._show_timeline()
 
     def timeline_subject_id(self) -> int | None:
+        self._ensure_subjects()
         index = self.form.subjectCombo.currentIndex()
         return self._subjects[index].subject_id if 0 <= index < len(self._subjects) else None
 
     def _subject_index(self, subject_id: int) -> int:
         """The subject's place in the timeline's subject list, -1 when it has no timeline."""
+        self._ensure_subjects()
         return next((i for i, s in enumerate(self._subjects) if s.subject_id == subject_id), -1)
 
     def timeline_schedule(self) -> SubjectSchedule | None:
@@ -536,6 +555,7 @@ class CalendarTab(QWidget):
         return self.timeline_model.record(row).code if row is not None else None
 
     def awaiting_selected(self) -> AwaitingSubject | None:
+        self._ensure_subjects()
         row = self._selected_row(self.form.awaitingTable)
         return self.awaiting_model.record(row) if row is not None else None
 
@@ -1011,6 +1031,8 @@ class CalendarTab(QWidget):
         ref = self.selected_visit()
         if ref is not None:
             return ref.subject_id, ref.subject_label
+        if self._subjects_stale:
+            return None  # no subject chosen on the timeline since the last reload
         subject_id = self.timeline_subject_id()
         subject = next((s for s in self._subjects if s.subject_id == subject_id), None)
         return (subject.subject_id, subject.label) if subject else None
