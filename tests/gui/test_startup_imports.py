@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coordinator_app.gui.main_window import TAB_CLASSES
 from coordinator_app.services.workspace import Workspace
 
 # Each is imported where it is used: documents and their preview, migrations (only when the database is not
@@ -110,3 +111,39 @@ def test_the_main_window_is_painted_before_the_data_layer_loads(tmp_path: Path) 
     assert "coordinator_app.gui.forms.ui_main_window" in loaded
     inside = tuple(f"{package}." for package in NOT_BEFORE_FIRST_PAINT)
     assert [name for name in loaded if name in NOT_BEFORE_FIRST_PAINT or name.startswith(inside)] == []
+
+
+# After the session begins: the other tabs' code is imported in idle moments, their widgets still not made.
+PRELOADED = """
+import os
+import sys
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from coordinator_app.gui.application import create_application
+from coordinator_app.gui.main_window import TAB_CLASSES, MainWindow
+from coordinator_app.services.workspace import open_workspace
+
+create_application(sys.argv[:1])
+workspace = open_workspace("", demo=True)
+window = MainWindow.for_session(workspace, QSettings(sys.argv[1], QSettings.Format.IniFormat))
+before = sorted(module for module, _ in TAB_CLASSES.values() if module in sys.modules)
+for _ in range(10):
+    QApplication.processEvents()
+after = sorted(module for module, _ in TAB_CLASSES.values() if module in sys.modules)
+print(before, after, sorted(window._built), sep="\\n")
+workspace.close()
+"""
+
+
+@pytest.mark.slow
+def test_the_other_tabs_code_is_loaded_in_idle_moments_and_their_widgets_made_when_shown(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOADED, str(tmp_path / "settings.ini")], capture_output=True, text=True, check=True
+    )
+    before, after, built = done.stdout.splitlines()
+    assert before == "['coordinator_app.gui.overview.tab']"  # the tab on screen, loaded with the window's session
+    assert after == str(sorted(module for module, _ in TAB_CLASSES.values()))
+    assert built == "['overview']"
