@@ -178,6 +178,19 @@ def test_today_panel_lists_the_overdue_visit_and_the_coming_infusion(tab: Calend
     assert tab.form.pages.tabText(0) == f"Today ({model.rowCount()})"
 
 
+def test_the_today_table_ends_at_the_views_edge_with_long_notes_whole_in_their_tooltips(tab: CalendarTab) -> None:
+    table = tab.form.todayTable
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    assert table.horizontalScrollBar().maximum() == 0  # nothing behind a horizontal scroll bar
+    assert header.sectionPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    model = tab.today_model
+    [infusion] = [r for r in range(model.rowCount()) if model.index(r, TodayColumn.SUBJECT).data() == "DEMO-005"]
+    note = model.index(infusion, TodayColumn.NOTE)
+    assert table.fontMetrics().horizontalAdvance(note.data()) > header.sectionSize(last)  # elided on screen
+    assert note.data(Qt.ItemDataRole.ToolTipRole) == note.data()
+
+
 def test_month_view_marks_the_infusion_day_and_the_overdue_visit(tab: CalendarTab, demo_workspace: Workspace) -> None:
     d1 = demo_workspace.schedules.require_schedule(subject_id(demo_workspace, "DEMO-005")).visit("D1").date
     w8 = demo_workspace.schedules.require_schedule(subject_id(demo_workspace, "DEMO-002")).visit("W8").date

@@ -618,9 +618,15 @@ class CalendarTab(QWidget):
         self._unfitted.discard(table)
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
-        for column in range(header.count() - 1):
+        last = header.count() - 1
+        for column in range(last):
             if header.sectionSize(column) > _COLUMN_CAP:
                 header.resizeSection(column, _COLUMN_CAP)
+        # The last column ends at the view's edge (its text elided, whole in its tooltip): fitted to a long text
+        # it would put the table behind a horizontal scroll bar.
+        room = table.viewport().width() - header.sectionPosition(last)
+        if header.sectionSize(last) > room >= header.minimumSectionSize():
+            header.resizeSection(last, room)
 
     def _fit_shown_tables(self) -> None:
         for table in [t for t in self._unfitted if t.isVisible()]:
