@@ -21,9 +21,10 @@ test: $(VENV)/.installed-test $(QM)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# The benchmark suite of the performance issue (not part of `make test`: it takes about half an hour, most of it at the
-# issue's full size): prints the tables, writes benchmarks/results.json and benchmarks/RESULTS.md. Options, e.g. a
-# quick run: make bench BENCH_ARGS="--scales 0.01,0.1" (see python benchmarks/run.py --help).
+# The benchmark suite of the performance issue (not part of `make test`: about 3 minutes once the site databases
+# exist, 2 more to generate them the first time): prints the tables, writes benchmarks/results.json and
+# benchmarks/RESULTS.md. Options, e.g. a quick run: make bench BENCH_ARGS="--scales 0.01,0.1"
+# (see python benchmarks/run.py --help).
 bench: $(VENV)/.installed-test $(QM)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
