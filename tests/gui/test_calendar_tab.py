@@ -57,6 +57,18 @@ def tab(qtbot: QtBot, demo_workspace: Workspace) -> Iterator[CalendarTab]:
 
 
 @pytest.fixture
+def window(qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path) -> MainWindow:
+    """The main window on the demo, showing the calendar (as a tab of the window, not a widget of its own)."""
+    shown = MainWindow.for_session(
+        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.show_tab("calendar")
+    return shown
+
+
+@pytest.fixture
 def signatures(tab: CalendarTab, monkeypatch: pytest.MonkeyPatch) -> list[SignatureRequest]:
     """Every signature the tab asks for; the user it names signs with the demo password."""
     asked: list[SignatureRequest] = []
@@ -634,15 +646,7 @@ def test_a_trial_without_a_visit_plan_shows_nothing_to_schedule(
     assert today_rows(tab, TodaySection.OVERDUE) == [("DEMO-002", "W8")]
 
 
-def test_the_awaiting_count_shows_at_once_and_the_list_when_its_page_is_shown(
-    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
-) -> None:
-    window = MainWindow.for_session(
-        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.show_tab("calendar")
+def test_the_awaiting_count_shows_at_once_and_the_list_when_its_page_is_shown(window: MainWindow) -> None:
     tab = window.calendar
     pages = tab.form.pages
     assert pages.currentWidget() is tab.form.todayPage
@@ -657,14 +661,8 @@ def test_the_awaiting_count_shows_at_once_and_the_list_when_its_page_is_shown(
 
 
 def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_again(
-    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+    window: MainWindow, demo_workspace: Workspace
 ) -> None:
-    window = MainWindow.for_session(
-        demo_workspace, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.show_tab("calendar")
     tab = window.calendar
     tab.form.pages.setCurrentWidget(tab.form.awaitingPage)
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]

@@ -282,9 +282,10 @@ class CalendarTab(QWidget):
         calendar = self.form.calendar
         self._load_month(calendar.yearShown(), calendar.monthShown())
         self._load_today()
-        self._show_awaiting_count(self._workspace.schedules.awaiting_dose1_count(self._trial.id))
         self._subjects_stale = True
         self._load_subjects_if_shown()
+        if self._subjects_stale:  # not on a page that lists them: their count only
+            self._show_awaiting_count(self._workspace.schedules.awaiting_dose1_count(self._trial.id))
         self._update_actions()
 
     def go_to_today(self) -> None:
