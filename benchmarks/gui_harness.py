@@ -146,7 +146,7 @@ def start_app(
     from coordinator_app.gui.application import collect_less_often
 
     collect_less_often()
-    from coordinator_app.app import _open
+    from coordinator_app.app import open_data
     from coordinator_app.gui.application import create_application, user_settings
     from coordinator_app.gui.display_check import display_problem
     from coordinator_app.gui.language import saved_language
@@ -163,7 +163,7 @@ def start_app(
     on_window(app, window)
     window.show_opening()
     marks["show_opening returned"] = now()
-    workspace = _open(args.database, demo=False)
+    workspace = open_data(args.database, demo=False)
     _ = workspace.database.network_warning  # run_gui checks it (and would show it) before the sign-in
     marks["workspace opened"] = now()
     from coordinator_app.gui.access.idle_lock import IdleLock, idle_interval_ms

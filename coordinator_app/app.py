@@ -1,7 +1,8 @@
 """The composition root: shows the window, opens the data, signs somebody in, runs the event loop.
 
 The window comes first and everything that touches the data is imported after it is painted: SQLAlchemy, the
-models and the services take about half a second to load, which the user would otherwise spend looking at nothing.
+models and the services take about a third of a second to load, which the user would otherwise spend looking at
+nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
     window.show_opening()
     try:
         with _busy():
-            workspace = _open(database_url, demo)
+            workspace = open_data(database_url, demo)
     except Exception as error:  # the composition root: whatever failed, the user is told why
         print(f"error: cannot open {database_url}: {error}", file=sys.stderr)
         show_startup_error(str(error))
@@ -57,7 +58,7 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
         workspace.close()
 
 
-def _open(database_url: str, demo: bool) -> Workspace:
+def open_data(database_url: str, demo: bool) -> Workspace:
     """The workspace on ``database_url``: migrated, its bundled protocols loaded, nobody signed in yet."""
     from coordinator_app.services.database_key import database_key_for
     from coordinator_app.services.workspace import open_workspace
