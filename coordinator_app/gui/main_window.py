@@ -7,6 +7,7 @@ session needs is imported by the session (and the types only for the type checke
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import sys
 from collections.abc import Callable
@@ -42,7 +43,8 @@ TAB_CLASSES = {
     "calendar": ("coordinator_app.gui.calendar.tab", "CalendarTab"),
     "contacts": ("coordinator_app.gui.contacts.tab", "ContactsTab"),
 }
-# Tabs that summarise what other tabs change (counts, the day's visits): read again each time they are returned to.
+# Tabs that summarise what other tabs change (counts, the day's visits): read again when they are returned to, if
+# anything was saved since they were read or the day has changed.
 REREAD_ON_RETURN = frozenset({"overview", "calendar"})
 
 
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._trials: list[TrialSummary] = []
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
+        self._read_at: dict[int, tuple[int, dt.date]] = {}  # each loaded tab's change stamp and day when read
 
         # Each tab page holds its tab, made when first shown or asked for: a tab's module and widgets take tens of
         # milliseconds to load and build, which the first screen need not wait for.
@@ -271,16 +274,24 @@ class MainWindow(QMainWindow):
         self._load_shown_tab()
 
     def _tab_changed(self, index: int) -> None:
-        if TAB_NAMES[self._shown_tab] in REREAD_ON_RETURN:
-            self._stale_tabs.add(self._shown_tab)
         self._shown_tab = index
+        returning = self.current_trial() is not None and TAB_NAMES[index] in REREAD_ON_RETURN
+        if returning and self._read_at.get(index) != self._data_moment():
+            self._stale_tabs.add(index)
         self._load_shown_tab()
+
+    def _data_moment(self) -> tuple[int, dt.date]:
+        """What a summarising tab's contents depend on besides the trial: every change saved (from any desktop or
+        tab: each writes audit rows) moves the stamp; "today", "this week" and "overdue" move with the date."""
+        return self._workspace.database.change_stamp(), dt.date.today()
 
     def _load_shown_tab(self) -> None:
         index = self.form.tabs.currentIndex()
         trial = self.current_trial()
         if trial is not None and index in self._stale_tabs:
             self._stale_tabs.discard(index)
+            if TAB_NAMES[index] in REREAD_ON_RETURN:
+                self._read_at[index] = self._data_moment()  # before reading: a change meanwhile is seen next time
             tab: TrialTab = cast("TrialTab", self._tab(TAB_NAMES[index]))
             tab.show_trial(trial)
 

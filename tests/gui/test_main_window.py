@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.cli import main
 from coordinator_app.domain.protocol import load_protocol_file
+from coordinator_app.domain.subjects import Sex
 from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.resource_files import resource
+from coordinator_app.services.screening import SubjectDraft
 from coordinator_app.services.workspace import Workspace
 
 
@@ -136,6 +139,31 @@ def test_a_tab_is_read_when_it_is_first_shown(qtbot: QtBot, demo_workspace: Work
     assert window.calendar.form.subjectCombo.count() > 0
     window.show_tab("eligibility")
     assert window.eligibility.subjects.rowCount() == 9
+
+
+def test_a_summarising_tab_is_read_again_on_return_only_when_something_was_saved_since(
+    qtbot: QtBot, workspace: Workspace, settings: QSettings
+) -> None:
+    """The overview's counts follow a subject registered on the Eligibility tab; returning with nothing saved
+    meanwhile keeps what is shown (reading a large trial again would cost a moment on every return)."""
+    window = MainWindow.for_session(workspace, settings)
+    qtbot.addWidget(window)
+    trial = window.current_trial()
+    assert trial is not None
+    assert window.overview.count("screened") == "0"
+    reads: list[int] = []
+    original = window.overview.show_trial
+    window.overview.show_trial = lambda shown: reads.append(shown.id) or original(shown)  # type: ignore[method-assign]
+
+    window.show_tab("eligibility")
+    window.show_tab("overview")
+    assert reads == []  # nothing saved: not read again
+
+    workspace.screening.register(trial.id, SubjectDraft("王", "建国", Sex.MALE, dt.date(1971, 3, 14)), workspace.actor)
+    window.show_tab("eligibility")
+    window.show_tab("overview")
+    assert reads == [trial.id]
+    assert window.overview.count("screened") == "1"
 
 
 @pytest.mark.parametrize("tab", ["overview", "eligibility", "calendar", "contacts"])
