@@ -150,6 +150,7 @@ def test_every_model_passes_the_model_tester(
 ) -> None:
     tab.set_week_mode(True)
     tab.select_day(dt.date.today())
+    tab.form.pages.setCurrentWidget(tab.form.awaitingPage)  # its list is read when its page is shown
     select_timeline_visit(tab, demo_workspace, "DEMO-006", "W4")
     schedule = demo_workspace.schedules.require_schedule(subject_id(demo_workspace, "DEMO-002"))
     preview = demo_workspace.schedules.preview(
@@ -658,6 +659,28 @@ def test_the_awaiting_count_shows_at_once_and_the_list_when_its_page_is_shown(wi
 
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
     assert tab.awaiting_selected() is not None
+
+
+def test_each_page_reads_only_what_it_shows(window: MainWindow, demo_workspace: Workspace) -> None:
+    """The timeline page does not read those awaiting dose 1 (nor propose their days), nor the safety and labs of
+    the chosen subject; each is read when its page is shown."""
+    tab = window.calendar
+    pages = tab.form.pages
+
+    pages.setCurrentWidget(tab.form.timelinePage)
+
+    assert tab.form.subjectCombo.count() > 0 and tab.timeline_model.rowCount() > 0
+    assert tab.awaiting_model.rowCount() == 0
+    assert pages.tabText(pages.indexOf(tab.form.awaitingPage)) == "Awaiting dose 1 (1)"
+    assert tab.safety_panel.subject_id() is None
+
+    pages.setCurrentWidget(tab.safety_panel)
+    assert tab.safety_panel.subject_id() == tab.timeline_subject_id()
+    tab.form.subjectCombo.setCurrentIndex(tab.form.subjectCombo.count() - 1)  # another subject, on its page
+    assert tab.safety_panel.subject_id() == tab.timeline_subject_id()
+
+    pages.setCurrentWidget(tab.form.awaitingPage)
+    assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]
 
 
 def test_a_subject_enrolled_elsewhere_awaits_dose1_when_the_calendar_is_shown_again(

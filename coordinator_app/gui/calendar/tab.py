@@ -71,7 +71,7 @@ from coordinator_app.gui.labels import label
 from coordinator_app.gui.safety.panel import SafetyPanel
 from coordinator_app.gui.table_model import SIZED_ROWS
 from coordinator_app.services.infusions import InfusionDraft, InfusionResult, Readiness, SafetyAnswers
-from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, SubjectSchedule
+from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, RosterEntry, SubjectSchedule
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workdays import day_flag
 from coordinator_app.services.workspace import Workspace
@@ -115,10 +115,14 @@ class CalendarTab(QWidget):
         self._subjects: list[TimelineSubject] = []
         self._timeline_schedule: SubjectSchedule | None = None
         self._unfitted: set[QTableView] = set()  # tables to fit to their text when next shown
-        self._timeline_stale = False  # the timeline and safety pages show an earlier read
-        # The subjects (timeline choice, those awaiting dose 1) are read when a page that lists them is shown or
-        # a command needs them: thousands in a large trial, which the Today page does not show.
+        self._timeline_stale = False  # the timeline page shows an earlier read
+        self._safety_stale = False  # the safety page shows an earlier subject or read
+        # The subjects (the timeline's choice; those awaiting dose 1, with proposed days) are read when a page that
+        # lists them is shown or a command needs them: thousands in a large trial, which the other pages do not
+        # show. Both lists come from one roster, read at most once per reload.
+        self._roster: list[RosterEntry] | None = None
         self._subjects_stale = False
+        self._awaiting_stale = False
 
         form = self.form
         self.today_model = TodayTableModel(self)
@@ -163,6 +167,7 @@ class CalendarTab(QWidget):
         form.pages.currentChanged.connect(self._fit_shown_tables)
         form.pages.currentChanged.connect(self._load_subjects_if_shown)
         form.pages.currentChanged.connect(self._show_timeline_if_shown)
+        form.pages.currentChanged.connect(self._show_safety_if_shown)
         form.todayTable.doubleClicked.connect(self._open_row_timeline)
         form.dayTable.doubleClicked.connect(self._open_row_timeline)
         form.awaitingTable.doubleClicked.connect(self.book_dose1)
@@ -254,7 +259,8 @@ class CalendarTab(QWidget):
         """A trial whose protocol has no visit plan (e.g. imported from the registry) has nothing to schedule."""
         self._trial = None
         self._subjects = []
-        self._subjects_stale = False
+        self._roster = []
+        self._subjects_stale = self._awaiting_stale = self._safety_stale = False
         self._timeline_schedule = None
         self.form.calendar.set_counts([])
         for model in (self.today_model, self.day_model, self.timeline_model, self.deviation_model, self.awaiting_model):
@@ -282,9 +288,10 @@ class CalendarTab(QWidget):
         calendar = self.form.calendar
         self._load_month(calendar.yearShown(), calendar.monthShown())
         self._load_today()
-        self._subjects_stale = True
+        self._roster = None
+        self._subjects_stale = self._awaiting_stale = True
         self._load_subjects_if_shown()
-        if self._subjects_stale:  # not on a page that lists them: their count only
+        if self._awaiting_stale:  # their page is not shown: their count only
             self._show_awaiting_count(self._workspace.schedules.awaiting_dose1_count(self._trial.id))
         self._update_actions()
 
@@ -404,38 +411,31 @@ class CalendarTab(QWidget):
     # -- subjects: timelines and those awaiting dose 1 ----------------------------------------
 
     def _load_subjects_if_shown(self) -> None:
-        if self._subjects_stale and self.form.pages.currentWidget() is not self.form.todayPage:
-            self._load_subjects()
+        page = self.form.pages.currentWidget()
+        if page is self.form.awaitingPage:
+            self._ensure_awaiting()
+        elif page in (self.form.timelinePage, self.safety_panel):
+            self._ensure_subjects()
 
     def _ensure_subjects(self) -> None:
         if self._subjects_stale:
             self._load_subjects()
 
-    def _load_subjects(self) -> None:
-        assert self._trial is not None
-        self._subjects_stale = False
-        schedules = self._workspace.schedules
-        roster = schedules.roster(self._trial.id)
-        waiting = [e for e in roster if not e.booked and e.status is SubjectStatus.ENROLLED]
-        proposals = schedules.propose_dose1_each([e.subject_id for e in waiting])
-        subjects = [TimelineSubject(e.subject_id, e.label, label(e.status)) for e in roster if e.booked]
-        awaiting = [
-            AwaitingSubject(
-                e.subject_id, e.label, e.screening_number, e.initials, e.enrolled_on, proposals[e.subject_id]
-            )
-            for e in waiting
-        ]
-        awaiting.sort(key=lambda s: s.label)
-        subjects.sort(key=lambda s: s.label)
-        keep = self.awaiting_selected()
-        self.awaiting_model.set_records(awaiting)
-        self._fit_columns(self.form.awaitingTable)
-        if keep is not None:
-            self._select_row(self.form.awaitingTable, self.awaiting_model.row_of(keep.subject_id))
-        elif awaiting:
-            self._select_row(self.form.awaitingTable, 0)
-        self._show_awaiting_count(len(awaiting))
+    def _ensure_awaiting(self) -> None:
+        if self._awaiting_stale:
+            self._load_awaiting()
 
+    def _roster_entries(self) -> list[RosterEntry]:
+        assert self._trial is not None
+        if self._roster is None:
+            self._roster = self._workspace.schedules.roster(self._trial.id)
+        return self._roster
+
+    def _load_subjects(self) -> None:
+        """The subjects with a schedule, for the timeline's choice (kept where it was)."""
+        self._subjects_stale = False
+        subjects = [TimelineSubject(e.subject_id, e.label, label(e.status)) for e in self._roster_entries() if e.booked]
+        subjects.sort(key=lambda s: s.label)
         current = self.timeline_subject_id()
         self._subjects = subjects
         combo = self.form.subjectCombo
@@ -447,6 +447,27 @@ class CalendarTab(QWidget):
         combo.blockSignals(False)
         self._timeline_stale = True
         self._show_timeline_if_shown()
+
+    def _load_awaiting(self) -> None:
+        """The enrolled subjects without a dose 1 booked, each with the day proposed for it (kept selected)."""
+        self._awaiting_stale = False
+        waiting = [e for e in self._roster_entries() if not e.booked and e.status is SubjectStatus.ENROLLED]
+        proposals = self._workspace.schedules.propose_dose1_each([e.subject_id for e in waiting])
+        awaiting = [
+            AwaitingSubject(
+                e.subject_id, e.label, e.screening_number, e.initials, e.enrolled_on, proposals[e.subject_id]
+            )
+            for e in waiting
+        ]
+        awaiting.sort(key=lambda s: s.label)
+        keep = self.awaiting_selected()
+        self.awaiting_model.set_records(awaiting)
+        self._fit_columns(self.form.awaitingTable)
+        if keep is not None:
+            self._select_row(self.form.awaitingTable, self.awaiting_model.row_of(keep.subject_id))
+        elif awaiting:
+            self._select_row(self.form.awaitingTable, 0)
+        self._show_awaiting_count(len(awaiting))
 
     def _show_awaiting_count(self, count: int) -> None:
         pages = self.form.pages
@@ -461,6 +482,12 @@ class CalendarTab(QWidget):
         reload of a large trial would otherwise read a subject's whole record for a page nobody looks at)."""
         if self._timeline_stale and self.form.pages.currentWidget() in (self.form.timelinePage, self.safety_panel):
             self._show_timeline()
+
+    def _show_safety_if_shown(self) -> None:
+        """The chosen subject's safety and labs are read when their page is on screen."""
+        if self._safety_stale and self.form.pages.currentWidget() is self.safety_panel:
+            self._safety_stale = False
+            self.safety_panel.set_subject(self.timeline_subject_id())
 
     def timeline_subject_id(self) -> int | None:
         self._ensure_subjects()
@@ -481,7 +508,8 @@ class CalendarTab(QWidget):
         keep = self._selected_timeline_code()
         schedule = self._workspace.schedules.schedule(subject_id) if subject_id is not None else None
         self._timeline_schedule = schedule
-        self.safety_panel.set_subject(subject_id)
+        self._safety_stale = True
+        self._show_safety_if_shown()
         self.timeline_model.set_visits(schedule.visits if schedule else (), self.today())
         self.deviation_model.set_records(schedule.deviations if schedule else ())
         self._fit_columns(self.form.timelineTable)
@@ -556,7 +584,7 @@ class CalendarTab(QWidget):
         return self.timeline_model.record(row).code if row is not None else None
 
     def awaiting_selected(self) -> AwaitingSubject | None:
-        self._ensure_subjects()
+        self._ensure_awaiting()
         row = self._selected_row(self.form.awaitingTable)
         return self.awaiting_model.record(row) if row is not None else None
 
