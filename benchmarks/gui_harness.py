@@ -441,7 +441,7 @@ def tab_actions(runner: Runner, window: Any, database: str, memory: dict[str, An
     middle = treated[len(treated) // 2] if treated else None
 
     tabs = window.form.tabs
-    runner.add("start-up: the window idle (tab code preloaded)", lambda: None)
+    runner.add("start-up: the window idle (other tabs prepared)", lambda: None)
     runner.add("tab: Eligibility", lambda: tabs.setCurrentIndex(1))
     runner.add("tab: Infusion calendar", lambda: tabs.setCurrentIndex(2))
     runner.add("tab: Contacts", lambda: tabs.setCurrentIndex(3))

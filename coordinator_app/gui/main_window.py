@@ -60,8 +60,9 @@ class MainWindow(QMainWindow):
         self._stale_tabs: set[int] = set()  # tabs not showing the selected trial's current data: loaded when shown
         self._read_at: dict[int, tuple[int, dt.date]] = {}  # each loaded tab's change stamp and day when read
 
-        # Each tab page holds its tab, made when first shown or asked for: a tab's module and widgets take tens of
-        # milliseconds to load and build, which the first screen need not wait for.
+        # Each tab page holds its tab, made when first shown or asked for, or in idle moments after the session
+        # begins: a tab's module and widgets take tens of milliseconds to load and build, which the first screen
+        # need not wait for, and the first opening of a tab need not either.
         self._built: dict[str, QWidget] = {}
         titles = (self.tr("&Overview"), self.tr("&Eligibility"), self.tr("Infusion &calendar"), self.tr("C&ontacts"))
         for index, title in enumerate(titles):
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.reload_trials()
         self.change_watcher = self.watch_for_changes()
-        QTimer.singleShot(0, self._preload_tab_code)
+        QTimer.singleShot(0, self._prepare_tabs)
 
     @property
     def overview(self) -> OverviewTab:
@@ -151,14 +152,17 @@ class MainWindow(QMainWindow):
         make: Callable[[Workspace], QWidget] = getattr(importlib.import_module(module), class_name)
         return make(self._workspace)
 
-    def _preload_tab_code(self) -> None:
-        """Import the code of one tab not yet shown, then come back in the next idle moment for the next one: the
-        first opening of a tab then builds its widgets without loading its modules first (20-30 ms each), and no
-        import holds the event loop for long."""
+    def _prepare_tabs(self) -> None:
+        """Prepare one tab not yet made, then come back in the next idle moment for the next step: import its code,
+        then make its widgets (on its hidden page, polished by the style). Its first opening then only reads the
+        trial and paints, and no step holds the event loop for long (each is 10-40 ms)."""
         for name, (module, _) in TAB_CLASSES.items():
-            if name not in self._built and module not in sys.modules:
-                importlib.import_module(module)
-                QTimer.singleShot(0, self._preload_tab_code)
+            if name not in self._built:
+                if module not in sys.modules:
+                    importlib.import_module(module)
+                else:
+                    self._tab(name).ensurePolished()
+                QTimer.singleShot(0, self._prepare_tabs)
                 return
 
     def _show_user(self) -> None:

@@ -198,15 +198,21 @@ class ScreeningService:
             )
             return [self._detail(s, protocol) for s in subjects]
 
-    def rows(self, trial_id: int) -> list[SubjectRow]:
-        """Every subject of the trial as the subject list shows them, by screening number: one indexed query
-        however large the trial (verdicts and initials come from the stored summaries)."""
+    def rows(self, trial_id: int, after: str | None = None, limit: int | None = None) -> list[SubjectRow]:
+        """The trial's subjects as the subject list shows them, by screening number: all of them, or a page (at most
+        ``limit``, after the screening number ``after``). One indexed query however large the trial (verdicts and
+        initials come from the stored summaries)."""
         with self._db.read() as session:
-            rows, stale = subject_rows(session, trial_id)
+            rows, stale = subject_rows(session, trial_id, after, limit)
         if stale:  # after the migration that added them, or a protocol changed outside the app
             with self._db.system_write() as session:  # computed again from what is saved now, and stored
                 store_subject_summaries(session, trial_id, stale)
         return rows
+
+    def subject_count(self, trial_id: int) -> int:
+        """How many subjects the trial has (registered, whatever their status)."""
+        with self._db.read() as session:
+            return session.scalar(select(func.count()).where(models.Subject.trial_id == trial_id)) or 0
 
     def current_signoff(self, subject_id: int) -> Signoff | None:
         """The signature standing on the subject's verdict now (None: never signed, or superseded)."""

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import ColumnElement, delete, event, insert, select
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from coordinator_app.domain.eligibility import Assessment, SubjectFacts, Verdict, assess, parse_fact
@@ -238,13 +238,22 @@ def _store_stale(session: Session) -> None:
 # -- reading --------------------------------------------------------------------------------------------------------
 
 
-def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], list[int]]:
-    """The trial's subjects by screening number, and the ids of those whose summary had to be computed now
-    (missing, or made under another protocol): for the caller to store, in a transaction of its own."""
+def subject_rows(
+    session: Session, trial_id: int, after: str | None = None, limit: int | None = None
+) -> tuple[list[SubjectRow], list[int]]:
+    """The trial's subjects by screening number (those after ``after``, at most ``limit``: a page of the list), and
+    the ids of those whose summary had to be computed now (missing, or made under another protocol): for the caller
+    to store, in a transaction of its own.
+
+    Screening numbers are ordered by code point, as Python orders them (the list sorts its loaded rows in Python):
+    SQLite's default collation does so, PostgreSQL's follows the server's locale unless told "C"."""
     digest, protocol = stored_protocol(session, trial_id)
     subject, summary = models.Subject, models.SubjectSummary
     connection = session.connection()  # Core rows: the ORM's per-row work costs more than the query here
-    rows = connection.execute(
+    number: ColumnElement[str] = subject.screening_number.expression
+    if connection.dialect.name == "postgresql":
+        number = number.collate("C")
+    query = (
         select(
             subject.id,
             subject.screening_number,
@@ -264,8 +273,12 @@ def subject_rows(session: Session, trial_id: int) -> tuple[list[SubjectRow], lis
         )
         .outerjoin(summary)
         .where(subject.trial_id == trial_id)
-        .order_by(subject.screening_number)
-    ).all()
+        .order_by(number)
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(number > after)
+    rows = connection.execute(query).all()
     stale = [row.id for row in rows if not digest or row.protocol_sha256 != digest]
     computed = compute_summaries(session, protocol, stale) if stale else {}
     result = []

@@ -29,7 +29,7 @@ from coordinator_app.gui.eligibility.dialogs import (
     SubjectDialog,
 )
 from coordinator_app.gui.eligibility.facts_model import FactColumn
-from coordinator_app.gui.eligibility.subject_model import RECORD_ROLE, Column
+from coordinator_app.gui.eligibility.subject_model import RECORD_ROLE, Column, SubjectTableModel
 from coordinator_app.gui.eligibility.tab import EligibilityTab
 from coordinator_app.gui.formatting import from_qdate
 from coordinator_app.services.demo_users import DEMO_INVESTIGATOR, DEMO_NURSE, DEMO_PASSWORD
@@ -120,6 +120,68 @@ def test_models_pass_the_qt_model_tester(tab: EligibilityTab, qtmodeltester: Mod
     eligibility = tab_protocol(tab).eligibility
     assert tab.checklist.rowCount() == len(eligibility.inclusion) + len(eligibility.exclusion)
     assert tab.facts.rowCount() == len(eligibility.facts)
+
+
+def test_the_list_reads_its_subjects_a_page_at_a_time_as_it_is_scrolled(
+    demo_workspace: Workspace, qtmodeltester: ModelTester
+) -> None:
+    """A trial of thousands opens as fast as the demo: the rows are read a page at a time, in screening-number
+    order, each page after the last number read."""
+    screening, trial = demo_workspace.screening, demo_workspace.trials.resolve()
+    everyone = [s.screening_number for s in screening.rows(trial.id)]
+    assert len(everyone) == 9
+    reads: list[tuple[str | None, int | None]] = []
+
+    def pages(after: str | None, limit: int | None) -> list[SubjectRow]:
+        reads.append((after, limit))
+        return screening.rows(trial.id, after, limit)
+
+    model = SubjectTableModel(screening.current_signoff)
+    model.page_size = 4
+    model.show_pages(pages, screening.subject_count(trial.id))
+    assert [s.screening_number for s in model.records()] == everyone[:4]
+    assert model.total() == 9 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert [s.screening_number for s in model.records()] == everyone
+    assert not model.canFetchMore()
+    assert reads == [(None, 4), (everyone[3], 4), (everyone[7], 4)]
+
+    model.show_pages(pages, 9)
+    qtmodeltester.check(model)  # fetching included
+
+
+def test_what_needs_every_subject_reads_the_rest_first(qtbot: QtBot, demo_workspace: Workspace) -> None:
+    """Searching, filtering by status, sorting by another column and choosing a subject further down all see the
+    subjects not read yet; the count is of everyone from the start."""
+    tab = EligibilityTab(demo_workspace)
+    qtbot.addWidget(tab)
+    tab.subjects.page_size = 3
+    tab.show_trial(demo_workspace.trials.resolve())  # not shown: no view scrolls it further
+    subjects = stored(tab)
+    last = subjects[-1]
+    assert tab.subjects.rowCount() == 3
+    assert tab.form.countLabel.text() == f"{len(subjects)} of {len(subjects)} subjects"
+
+    tab.form.searchField.setText(last.name)
+    assert shown(tab) == [last.screening_number]
+    tab.form.searchField.clear()
+    assert shown(tab) == [s.screening_number for s in subjects]
+
+    tab.show_trial(demo_workspace.trials.resolve())
+    tab.form.statusFilter.setCurrentIndex(tab.form.statusFilter.findText("Screening"))
+    assert shown(tab) == [s.screening_number for s in subjects if s.status is SubjectStatus.SCREENING]
+    tab.form.statusFilter.setCurrentIndex(0)
+
+    tab.show_trial(demo_workspace.trials.resolve())
+    tab.form.subjectTable.sortByColumn(Column.SCREENING_NUMBER, Qt.SortOrder.DescendingOrder)
+    assert shown(tab) == [s.screening_number for s in reversed(subjects)]
+    tab.form.subjectTable.sortByColumn(Column.SCREENING_NUMBER, Qt.SortOrder.AscendingOrder)
+
+    tab.show_trial(demo_workspace.trials.resolve())
+    assert tab.select_subject(last.id)
+    current = tab.current_subject()
+    assert current is not None and current.screening_number == last.screening_number
 
 
 def test_list_shows_every_subject_with_age_masked_id_status_and_coloured_verdict(tab: EligibilityTab) -> None:

@@ -124,3 +124,32 @@ def test_a_summary_made_under_another_protocol_is_not_believed(workspace: Worksp
 
     assert workspace.screening.rows(trial.id)[0].verdict is Verdict.ELIGIBLE
     assert _stored(workspace, subject.id) == ("eligible", "WJG", _digest(workspace, trial))
+
+
+def test_the_list_is_read_in_pages_in_code_point_order(backend: str, workspace: Workspace, trial: TrialSummary) -> None:
+    """Pages of the list, each after the last screening number read, give every subject once, in the order the
+    list sorts them in Python (code points: capitals before small letters), whatever the server's collation."""
+    if backend == "postgresql":  # a collation of a language, where "a" comes before "B"
+        with workspace.database.engine.begin() as connection:
+            connection.execute(
+                text('ALTER TABLE subjects ALTER COLUMN screening_number TYPE varchar(40) COLLATE "und-x-icu"')
+            )
+    numbers = ["b-1", "B-2", "a-3", "A-10", "Z-9"]
+    given = ["一", "二", "三", "四", "五"]
+    for number, name in zip(numbers, given, strict=True):
+        subject = workspace.screening.register(trial.id, SubjectDraft("王", name, Sex.MALE, dt.date(1975, 6, 1)), ACTOR)
+        with workspace.database.engine.begin() as connection:  # a site's own numbers, as an imported log keeps them
+            connection.execute(
+                text("UPDATE subjects SET screening_number = :number WHERE id = :id"),
+                {"number": number, "id": subject.id},
+            )
+    in_order = sorted(numbers)
+    assert [s.screening_number for s in workspace.screening.rows(trial.id)] == in_order
+
+    pages: list[list[str]] = []
+    after = None
+    while page := workspace.screening.rows(trial.id, after, 2):
+        pages.append([s.screening_number for s in page])
+        after = page[-1].screening_number
+    assert pages == [in_order[0:2], in_order[2:4], in_order[4:]]
+    assert workspace.screening.subject_count(trial.id) == 5

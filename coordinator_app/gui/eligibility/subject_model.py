@@ -19,6 +19,7 @@ from coordinator_app.services.screening import Signoff, SubjectDetail
 from coordinator_app.services.subject_summaries import SubjectRow
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 200  # subjects read at a time as the list is scrolled: several screenfuls, a few milliseconds
 _VERDICT_ORDER = {verdict: place for place, verdict in enumerate(Verdict)}
 _STATUS_ORDER = {status: place for place, status in enumerate(SubjectStatus)}
 _ROLES = answered_roles(
@@ -42,12 +43,22 @@ class Column(IntEnum):
     SCREENED_ON = 8
 
 
+# Reads the trial's subjects by screening number: those after a screening number (None: from the first), at most a
+# number of them (None: all the rest).
+SubjectPages = Callable[[str | None, int | None], Sequence[SubjectRow]]
+
+
 class SubjectTableModel(RecordTableModel[SubjectRow]):
-    """One row per subject with its current verdict (coloured). Sorted here, in Python, on keys computed once per
-    row: a view sorting through a proxy would call back into Python for every comparison, which takes seconds in a
-    trial of thousands. The search text of each row is prepared here too, for the filter, when the first search is
-    typed (most openings of the list search nothing). Who signed a verdict is asked of ``signoff_of`` when its
-    tooltip is shown, not read for every row."""
+    """One row per subject with its current verdict (coloured).
+
+    The rows are read a page at a time as the list is scrolled (``canFetchMore``/``fetchMore``), in the list's
+    first order, by screening number: a large trial opens as fast as a small one. Whatever needs every row (another
+    order, a search, a status filter, finding a subject further down) reads the rest first (:meth:`complete`).
+
+    Sorted here, in Python, on keys computed once per row: a view sorting through a proxy would call back into
+    Python for every comparison, which takes seconds in a trial of thousands. The search text of each row is
+    prepared here too, for the filter, when the first search is typed (most openings of the list search nothing).
+    Who signed a verdict is asked of ``signoff_of`` when its tooltip is shown, not read for every row."""
 
     def __init__(self, signoff_of: Callable[[int], Signoff | None], parent: QObject | None = None) -> None:
         super().__init__(
@@ -68,15 +79,75 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._haystacks: dict[int, str] = {}  # by subject id, filled by the first search after each reset
         self._signoff_of = signoff_of
+        self.page_size = PAGE_SIZE
+        self._pages: SubjectPages | None = None  # where the rows not read yet come from
+        self._total = 0  # how many subjects the trial has, read or not
 
     def set_records(self, records: Sequence[SubjectRow]) -> None:
+        """Show exactly ``records`` (all there is)."""
+        self._pages = None
+        self._reset(records)
+
+    def show_pages(self, pages: SubjectPages, total: int) -> None:
+        """Show a trial's ``total`` subjects read through ``pages``: the first page now, the rest as the list is
+        scrolled (or all of them now, when the list is sorted by anything but the screening number)."""
+        self._pages, self._total = pages, total
+        if self._in_reading_order():
+            self._reset(pages(None, self.page_size))
+        else:
+            self._pages = None
+            self._reset(pages(None, None))
+        if len(self._records) < self.page_size:
+            self._pages = None  # that was all
+
+    def _reset(self, records: Sequence[SubjectRow]) -> None:
         self.beginResetModel()
         self._records = sorted(records, key=self._key(), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._haystacks = {}
         self.endResetModel()
 
+    def total(self) -> int:
+        """How many subjects there are, read or not."""
+        return self._total if self._pages is not None else len(self._records)
+
+    def is_complete(self) -> bool:
+        return self._pages is None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._pages is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        """The next page, appended below the rows read (a view asks when it is scrolled to the end)."""
+        if self.canFetchMore(parent):
+            self._read_more(self.page_size)
+
+    def complete(self) -> None:
+        """Read the rows not read yet."""
+        if self._pages is not None:
+            self._read_more(None)
+
+    def _read_more(self, limit: int | None) -> None:
+        assert self._pages is not None
+        page = self._pages(self._records[-1].screening_number if self._records else None, limit)
+        if limit is None or len(page) < limit:
+            self._pages = None
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._records), len(self._records) + len(page) - 1)
+            self._records.extend(page)
+            if self._haystacks:
+                self._haystacks.update((s.id, haystack(s)) for s in page)
+            self.endInsertRows()
+
+    def _in_reading_order(self) -> bool:
+        return self._sort_column is Column.SCREENING_NUMBER and self._sort_order == Qt.SortOrder.AscendingOrder
+
     def row_of(self, subject_id: int) -> int | None:
-        return next((row for row, s in enumerate(self._records) if s.id == subject_id), None)
+        """The subject's row, reading the rest of the list when it is not among the rows read."""
+        row = next((row for row, s in enumerate(self._records) if s.id == subject_id), None)
+        if row is None and self._pages is not None:
+            self.complete()
+            return self.row_of(subject_id)
+        return row
 
     def matches(self, row: int, search: str, status: SubjectStatus | None) -> bool:
         """Whether the row passes the filter: ``search`` casefolded, found in a number, the name or the initials."""
@@ -91,6 +162,7 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
 
     def replace(self, subject: SubjectRow) -> None:
         """Show a subject's new state (no reset: selections and open editors survive), in its sorted place."""
+        self.complete()  # its sorted place may be among the rows not read yet
         row = self.row_of(subject.id)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
@@ -105,8 +177,10 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows by ``column``, moving selections and other persistent indexes with their rows."""
-        self.layoutAboutToBeChanged.emit()
         self._sort_column, self._sort_order = Column(column), order
+        if not self._in_reading_order():
+            self.complete()  # the first rows in another order may be any of them
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [self._records[index.row()].id for index in persistent]
         self._records.sort(key=self._key(), reverse=order == Qt.SortOrder.DescendingOrder)
@@ -210,14 +284,23 @@ class SubjectFilterModel(QSortFilterProxyModel):
         self._search = ""
 
     def set_status(self, status: SubjectStatus | None) -> None:
+        self._complete_source(status is not None)
         self.beginFilterChange()
         self._status = status
         self.endFilterChange()
 
     def set_search(self, text: str) -> None:
+        search = text.strip().casefold()
+        self._complete_source(bool(search))
         self.beginFilterChange()
-        self._search = text.strip().casefold()
+        self._search = search
         self.endFilterChange()
+
+    def _complete_source(self, filtering: bool) -> None:
+        """A filter looks at every subject: the rows not read yet are read first."""
+        model = self.sourceModel()
+        if filtering and isinstance(model, SubjectTableModel):
+            model.complete()
 
     def is_filtered(self) -> bool:
         return self._status is not None or bool(self._search)

@@ -237,7 +237,12 @@ class EligibilityTab(QWidget):
             return
         keep = select_id if select_id is not None else (self._current.id if self._current else None)
         self._current = None
-        self.subjects.set_records(self._workspace.screening.rows(self._trial.id))
+        screening, trial_id = self._workspace.screening, self._trial.id
+        self.subjects.show_pages(
+            lambda after, limit: screening.rows(trial_id, after, limit), screening.subject_count(trial_id)
+        )
+        if self.proxy.is_filtered():
+            self.subjects.complete()
         self.form.subjectTable.resizeColumnsToContents()
         self._update_count()
         if keep is None or not self.select_subject(keep):
@@ -281,7 +286,8 @@ class EligibilityTab(QWidget):
 
     def _update_count(self) -> None:
         form = self.form
-        shown, total = self.proxy.rowCount(), self.subjects.rowCount()
+        total = self.subjects.total()
+        shown = self.proxy.rowCount() if self.proxy.is_filtered() else total
         locale = QLocale()
         form.countLabel.setText(
             self.tr("{shown} of {total} subjects").format(shown=locale.toString(shown), total=locale.toString(total))
