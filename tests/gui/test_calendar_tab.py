@@ -676,8 +676,12 @@ def test_each_page_reads_only_what_it_shows(window: MainWindow, demo_workspace: 
 
     pages.setCurrentWidget(tab.safety_panel)
     assert tab.safety_panel.subject_id() == tab.timeline_subject_id()
+    first_timeline = tab.timeline_model.records()
     tab.form.subjectCombo.setCurrentIndex(tab.form.subjectCombo.count() - 1)  # another subject, on its page
     assert tab.safety_panel.subject_id() == tab.timeline_subject_id()
+    assert tab.timeline_model.records() == first_timeline  # the timeline: when its page is shown again
+    pages.setCurrentWidget(tab.form.timelinePage)
+    assert tab.timeline_model.records() != first_timeline
 
     pages.setCurrentWidget(tab.form.awaitingPage)
     assert [s.label for s in tab.awaiting_model.records()] == ["DEMO-004"]

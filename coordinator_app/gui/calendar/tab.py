@@ -162,7 +162,7 @@ class CalendarTab(QWidget):
         form.calendar.selectionChanged.connect(self._show_day)
         form.todayButton.clicked.connect(self.go_to_today)
         form.dayMode.currentIndexChanged.connect(self._show_day)
-        form.subjectCombo.currentIndexChanged.connect(self._show_timeline)
+        form.subjectCombo.currentIndexChanged.connect(self._subject_chosen)
         form.pages.currentChanged.connect(self._update_actions)
         form.pages.currentChanged.connect(self._fit_shown_tables)
         form.pages.currentChanged.connect(self._load_subjects_if_shown)
@@ -445,8 +445,7 @@ class CalendarTab(QWidget):
         index = self._subject_index(current) if current is not None else -1
         combo.setCurrentIndex(index if index >= 0 else (0 if subjects else -1))
         combo.blockSignals(False)
-        self._timeline_stale = True
-        self._show_timeline_if_shown()
+        self._subject_chosen()
 
     def _load_awaiting(self) -> None:
         """The enrolled subjects without a dose 1 booked, each with the day proposed for it (kept selected)."""
@@ -477,10 +476,15 @@ class CalendarTab(QWidget):
         )
         self.form.bookButton.setEnabled(bool(count) and may(self._workspace, Permission.SCHEDULE))
 
+    def _subject_chosen(self) -> None:
+        """The chosen subject's timeline and safety and labs are read when their page is on screen (each reload of
+        a large trial would otherwise read a subject's whole record for a page nobody looks at)."""
+        self._timeline_stale = self._safety_stale = True
+        self._show_timeline_if_shown()
+        self._show_safety_if_shown()
+
     def _show_timeline_if_shown(self) -> None:
-        """The chosen subject's timeline and safety panel are read when one of their pages is on screen (each
-        reload of a large trial would otherwise read a subject's whole record for a page nobody looks at)."""
-        if self._timeline_stale and self.form.pages.currentWidget() in (self.form.timelinePage, self.safety_panel):
+        if self._timeline_stale and self.form.pages.currentWidget() is self.form.timelinePage:
             self._show_timeline()
 
     def _show_safety_if_shown(self) -> None:
@@ -508,8 +512,6 @@ class CalendarTab(QWidget):
         keep = self._selected_timeline_code()
         schedule = self._workspace.schedules.schedule(subject_id) if subject_id is not None else None
         self._timeline_schedule = schedule
-        self._safety_stale = True
-        self._show_safety_if_shown()
         self.timeline_model.set_visits(schedule.visits if schedule else (), self.today())
         self.deviation_model.set_records(schedule.deviations if schedule else ())
         self._fit_columns(self.form.timelineTable)
@@ -543,10 +545,11 @@ class CalendarTab(QWidget):
         if index < 0:
             return
         self.form.subjectCombo.setCurrentIndex(index)
-        self._show_timeline()
+        self._timeline_stale = True  # read again, even if it is the subject shown
+        self.form.pages.setCurrentWidget(self.form.timelinePage)
+        self._show_timeline_if_shown()  # the page was on screen already
         if code is not None:
             self._select_row(self.form.timelineTable, self.timeline_model.row_of(code))
-        self.form.pages.setCurrentWidget(self.form.timelinePage)
 
     def show_safety(self, subject_id: int) -> None:
         """Show the subject's Safety & labs page (the subject chosen as on the timeline page)."""
@@ -554,8 +557,9 @@ class CalendarTab(QWidget):
         if index < 0:
             return
         self.form.subjectCombo.setCurrentIndex(index)
-        self._show_timeline()
+        self._safety_stale = True
         self.form.pages.setCurrentWidget(self.safety_panel)
+        self._show_safety_if_shown()
 
     def show_selected_timeline(self) -> None:
         ref = self.selected_visit()
