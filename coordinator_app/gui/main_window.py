@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         # begins: a tab's module and widgets take tens of milliseconds to load and build, which the first screen
         # need not wait for, and the first opening of a tab need not either.
         self._built: dict[str, QWidget] = {}
+        self._prepared: set[str] = set()  # tabs made and loaded in idle moments (or shown before)
         titles = (self.tr("&Overview"), self.tr("&Eligibility"), self.tr("Infusion &calendar"), self.tr("C&ontacts"))
         for index, title in enumerate(titles):
             page = QWidget(self.form.tabs)
@@ -154,16 +155,24 @@ class MainWindow(QMainWindow):
 
     def _prepare_tabs(self) -> None:
         """Prepare one tab not yet made, then come back in the next idle moment for the next step: import its code,
-        then make its widgets (on its hidden page, polished by the style). Its first opening then only reads the
-        trial and paints, and no step holds the event loop for long (each is 10-40 ms)."""
+        make its widgets (on its hidden page, polished by the style), then load what else it needs. Its first
+        opening then only reads the trial and paints, and no step holds the event loop for long (10-40 ms each)."""
+        from coordinator_app.gui.tab import PreparedInIdle
+
         for name, (module, _) in TAB_CLASSES.items():
-            if name not in self._built:
-                if module not in sys.modules:
-                    importlib.import_module(module)
-                else:
-                    self._tab(name).ensurePolished()
-                QTimer.singleShot(0, self._prepare_tabs)
-                return
+            if name in self._prepared:
+                continue
+            if module not in sys.modules:
+                importlib.import_module(module)
+            elif name not in self._built:
+                self._tab(name).ensurePolished()
+            else:
+                tab = self._built[name]
+                if isinstance(tab, PreparedInIdle):
+                    tab.prepare()
+                self._prepared.add(name)
+            QTimer.singleShot(0, self._prepare_tabs)
+            return
 
     def _show_user(self) -> None:
         """Who is signed in, and the menu commands their role allows (the services refuse the others anyway)."""

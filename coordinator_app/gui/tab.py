@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from coordinator_app.services.trials import TrialSummary
@@ -13,4 +13,13 @@ class TrialTab(Protocol):
 
     def show_trial(self, trial: TrialSummary) -> None:
         """Show ``trial`` (called at start, when the user picks another trial, and on refresh)."""
+        ...
+
+
+@runtime_checkable
+class PreparedInIdle(Protocol):
+    """A tab with more to load than its code and widgets before it is first shown (a library, say)."""
+
+    def prepare(self) -> None:
+        """Load it now: called in an idle moment after the tab is made, before it is shown."""
         ...

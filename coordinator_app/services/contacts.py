@@ -18,7 +18,12 @@ from coordinator_app.domain.contacts import (
 )
 from coordinator_app.domain.errors import NotFoundError, ValidationError
 from coordinator_app.services.concurrency import require_version
-from coordinator_app.services.contact_validation import display_phone, normalize_email, normalize_phone
+from coordinator_app.services.contact_validation import (
+    display_phone,
+    normalize_email,
+    normalize_phone,
+    prepare_phone_display,
+)
 from coordinator_app.services.database import Database
 from coordinator_app.storage import models
 
@@ -79,6 +84,10 @@ def _record(contact: models.Contact, trial_id: int) -> ContactRecord:
 class ContactService:
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    def prepare(self) -> None:
+        """Load ahead of time what showing contacts needs (the phone-number library): for an idle moment."""
+        prepare_phone_display()
 
     def list_contacts(self, trial_id: int, include_retired: bool = False) -> list[ContactRecord]:
         """Site-wide contacts and those of ``trial_id``, by category then name."""

@@ -113,8 +113,8 @@ def test_the_main_window_is_painted_before_the_data_layer_loads(tmp_path: Path) 
     assert [name for name in loaded if name in NOT_BEFORE_FIRST_PAINT or name.startswith(inside)] == []
 
 
-# After the session begins: the other tabs' code is imported and their widgets made in idle moments, one step at a
-# time; their data is still read when they are shown.
+# After the session begins: the other tabs' code is imported, their widgets made and what they load besides loaded in
+# idle moments, one step at a time; their data is still read when they are shown.
 PRELOADED = """
 import os
 import sys
@@ -125,16 +125,19 @@ from PySide6.QtWidgets import QApplication
 
 from coordinator_app.gui.application import create_application
 from coordinator_app.gui.main_window import TAB_CLASSES, MainWindow
+from coordinator_app.services.contact_validation import display_phone
 from coordinator_app.services.workspace import open_workspace
 
 create_application(sys.argv[:1])
 workspace = open_workspace("", demo=True)
 window = MainWindow.for_session(workspace, QSettings(sys.argv[1], QSettings.Format.IniFormat))
+display_phone.cache_clear()
 before = sorted(module for module, _ in TAB_CLASSES.values() if module in sys.modules)
-for _ in range(10):
+for _ in range(20):
     QApplication.processEvents()
 after = sorted(module for module, _ in TAB_CLASSES.values() if module in sys.modules)
-print(before, after, sorted(window._built), window.eligibility.subjects.rowCount(), sep="\\n")
+formatted = display_phone.cache_info().currsize
+print(before, after, sorted(window._built), window.eligibility.subjects.rowCount(), formatted, sep="\\n")
 workspace.close()
 """
 
@@ -144,8 +147,9 @@ def test_the_other_tabs_are_made_in_idle_moments_and_read_when_shown(tmp_path: P
     done = subprocess.run(
         [sys.executable, "-c", PRELOADED, str(tmp_path / "settings.ini")], capture_output=True, text=True, check=True
     )
-    before, after, built, listed = done.stdout.splitlines()
+    before, after, built, listed, formatted = done.stdout.splitlines()
     assert before == "['coordinator_app.gui.overview.tab']"  # the tab on screen, loaded with the window's session
     assert after == str(sorted(module for module, _ in TAB_CLASSES.values()))
     assert built == str(sorted(TAB_CLASSES))
     assert listed == "0"  # the Eligibility tab is made, its subjects not read
+    assert formatted == "1"  # the Contacts tab's phone library loaded (by a sample number), no contact listed

@@ -107,6 +107,9 @@ class ContactsTab(QWidget):
             [self.edit_action, self.retire_action, self.copy_phone_action, self.copy_email_action, self.add_action]
         )
 
+    def prepare(self) -> None:
+        self._workspace.contacts.prepare()
+
     # -- the trial ---------------------------------------------------------------------------
 
     def show_trial(self, trial: TrialSummary) -> None:
