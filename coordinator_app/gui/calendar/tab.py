@@ -434,7 +434,12 @@ class CalendarTab(QWidget):
     def _load_subjects(self) -> None:
         """The subjects with a schedule, for the timeline's choice (kept where it was)."""
         self._subjects_stale = False
-        subjects = [TimelineSubject(e.subject_id, e.label, label(e.status)) for e in self._roster_entries() if e.booked]
+        statuses = {status: label(status) for status in SubjectStatus}  # translated once, not per subject
+        subjects = [
+            TimelineSubject(e.subject_id, e.subject_number or e.screening_number, statuses[e.status])
+            for e in self._roster_entries()
+            if e.booked
+        ]
         subjects.sort(key=lambda s: s.label)
         current = self.timeline_subject_id()
         self._subjects = subjects
