@@ -177,12 +177,13 @@ class InfusionService:
         morning list, from one read of those subjects' visits and safety checks, however many doses are due."""
         plan = self._schedules.plan(trial_id)
         subject_ids = {subject_id for subject_id, _ in doses}
+        infusions = [visit.code for visit in plan.visits if visit.infusion]  # an earlier dose is all that is asked
         statuses: dict[int, dict[str, VisitStatus]] = defaultdict(dict)
         latest: dict[tuple[int, str], models.SafetyCheck] = {}
         with self._db.read() as session:
             for subject_id, code, status in session.execute(
                 select(models.Visit.subject_id, models.Visit.code, models.Visit.status).where(
-                    models.Visit.subject_id.in_(subject_ids)
+                    models.Visit.subject_id.in_(subject_ids), models.Visit.code.in_(infusions)
                 )
             ):
                 statuses[subject_id][code] = VisitStatus(status)
