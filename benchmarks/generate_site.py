@@ -65,7 +65,7 @@ from coordinator_app.services.subject_summaries import store_subject_summaries
 from coordinator_app.services.users import Credentials
 from coordinator_app.services.workdays import next_working_day
 from coordinator_app.services.workspace import open_workspace
-from coordinator_app.storage import models
+from coordinator_app.storage import migrate, models
 from coordinator_app.storage.audit_chain import chain_head, link
 from coordinator_app.storage.urls import sqlite_url
 
@@ -1153,6 +1153,7 @@ class SiteGenerator:
             "scale": self.scale,
             "generated_on": self.today.isoformat(),
             "generator_version": GENERATOR_VERSION,
+            "schema_revision": migrate.head_revision(),
             "rows": counted,
             "subject_statuses": statuses,
             "largest_trial": {"nct_id": largest["nct"], "id": largest["id"], "subjects": largest["size"]},
@@ -1181,13 +1182,15 @@ def cached_path(scale: float) -> Path:
 
 
 def site_database(scale: float, *, force: bool = False, log: Any = print) -> tuple[Path, dict[str, Any]]:
-    """The cached database of ``scale`` (generated when missing, stale or from another generator version)."""
+    """The cached database of ``scale`` (generated when missing, stale, or made by another generator version or for
+    another schema: the app would migrate it on the first measured start)."""
     path = cached_path(scale)
     meta_path = path.with_suffix(".json")
     if not force and path.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
         age = (dt.date.today() - dt.date.fromisoformat(meta["generated_on"])).days
-        if meta.get("generator_version") == GENERATOR_VERSION and age < MAX_AGE_DAYS:
+        made_for = (meta.get("generator_version"), meta.get("schema_revision"))
+        if made_for == (GENERATOR_VERSION, migrate.head_revision()) and age < MAX_AGE_DAYS:
             meta["reused"] = True
             return path, meta
     log(f"generating the site database at scale {scale:g} in {path} ...")

@@ -318,8 +318,18 @@ class Visit(Base, Audited, Versioned):
     __audit_ignored__ = frozenset({"trial_id"})  # the subject's, recorded with the subject
     __table_args__ = (
         UniqueConstraint("subject_id", "code"),
-        # A trial's calendar: the visits on a range of days.
-        Index("ix_visits_trial_id_scheduled_on", "trial_id", "scheduled_on"),
+        # A trial's calendar: the visits on a range of days, with what a month and the Today panel read of each
+        # (the index alone answers them, without a look-up of each visit's row).
+        Index(
+            "ix_visits_calendar",
+            "trial_id",
+            "scheduled_on",
+            "status",
+            "code",
+            "window_end",
+            "window_start",
+            "subject_id",
+        ),
         # A trial's overdue visits: the scheduled ones whose window has closed, without reading the done ones.
         Index("ix_visits_trial_id_status_window_end", "trial_id", "status", "window_end"),
         # The day's infusions, for the site's capacity (every trial): one range per infusion code.

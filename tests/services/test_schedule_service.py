@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from conftest import ACTOR, INVESTIGATOR, NURSE, signs
+from sqlalchemy import event
 
 from coordinator_app.domain.errors import ValidationError
 from coordinator_app.domain.schedule import VisitStatus
@@ -368,3 +369,34 @@ def test_visit_history_errors_by_line_for_an_eligible_subject(workspace: Workspa
     assert messages[4] == "line 7, column status: 'maybe': must be done, missed or cancelled"
     assert len(messages) == 5
     assert screening.detail(subject.id).status.value == "screening"
+
+
+@pytest.mark.sqlite_only  # the plan asked of SQLite, the site's desktop database
+def test_a_month_and_the_today_panel_read_the_calendar_index_alone(workspace: Workspace, trial: TrialSummary) -> None:
+    """The queries behind a month's counts and the Today panel's upcoming visits are answered from the calendar's
+    covering index (EXPLAIN QUERY PLAN), not by looking up each visit's row: what keeps a large trial's month fast."""
+    subject = _enrolled(workspace, trial, TODAY - dt.timedelta(days=10))
+    workspace.schedules.book_dose1(subject.id, TODAY, ACTOR)
+    statements: list[tuple[str, object]] = []
+
+    def remember(_conn: object, _cursor: object, statement: str, parameters: object, *_: object) -> None:
+        if "FROM visits" in statement:
+            statements.append((statement, parameters))
+
+    engine = workspace.database.engine
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        month = workspace.schedules.day_counts(
+            trial.id, TODAY - dt.timedelta(days=3), TODAY + dt.timedelta(days=38), TODAY
+        )
+        panel = workspace.schedules.today(trial.id, TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+    assert month and panel.infusions_next_14_days  # the queries found the booked visits
+    counted, upcoming = statements[0], statements[1]
+    with engine.connect() as connection:
+        for statement, parameters in (counted, upcoming):
+            plan = " | ".join(
+                row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
+            assert "COVERING INDEX ix_visits_calendar" in plan, plan
