@@ -2,7 +2,7 @@
 
 The window comes first and everything that touches the data is imported after it is painted: SQLAlchemy, the
 models and the services take about a third of a second to load, which the user would otherwise spend looking at
-nothing.
+nothing. They load on a worker thread, so that the window keeps painting meanwhile.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from coordinator_app.gui.application import create_application, user_settings
+from coordinator_app.gui.background_import import import_in_background
 from coordinator_app.gui.dialogs import show_startup_error, show_startup_warning
 from coordinator_app.gui.display_check import display_problem
 from coordinator_app.gui.language import SYSTEM, saved_language
@@ -58,8 +59,13 @@ def run_gui(database_url: str, *, demo: bool = False) -> int:
         workspace.close()
 
 
+# What opening the data needs: loaded on a worker thread while the window keeps painting.
+DATA_LAYER = ("coordinator_app.services.workspace", "coordinator_app.services.database_key")
+
+
 def open_data(database_url: str, demo: bool) -> Workspace:
     """The workspace on ``database_url``: migrated, its bundled protocols loaded, nobody signed in yet."""
+    import_in_background(DATA_LAYER)
     from coordinator_app.services.database_key import database_key_for
     from coordinator_app.services.workspace import open_workspace
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -62,8 +63,11 @@ class EnrollmentProgress:
         return max(self.target - self.enrolled_total, 0)
 
 
+_CJK = re.compile("[\u3400-\u9fff]")  # a character of a Chinese name (searched for in C: lists name thousands)
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def full_name(family_name: str, given_name: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.errors import PermissionDeniedError, ProtocolError
+from coordinator_app.gui.application import set_aside_long_lived_objects
 from coordinator_app.gui.change_watch import CHECK_INTERVAL_MS, ChangeWatcher
 from coordinator_app.gui.first_paint import wait_for_first_paint
 from coordinator_app.gui.forms.ui_main_window import Ui_MainWindow
@@ -156,9 +157,13 @@ class MainWindow(QMainWindow):
     def _prepare_tabs(self) -> None:
         """Prepare one tab not yet made, then come back in the next idle moment for the next step: import its code,
         make its widgets (on its hidden page, polished by the style), then load what else it needs. Its first
-        opening then only reads the trial and paints, and no step holds the event loop for long (10-40 ms each)."""
+        opening then only reads the trial and paints, and no step holds the event loop for long (10-40 ms each; the
+        last, setting the session's long-lived objects aside from the garbage collector, about 50)."""
         from coordinator_app.gui.tab import PreparedInIdle
 
+        if self._prepared.issuperset(TAB_CLASSES):
+            set_aside_long_lived_objects()  # the window's long-lived objects are all made now
+            return
         for name, (module, _) in TAB_CLASSES.items():
             if name in self._prepared:
                 continue

@@ -110,9 +110,6 @@ class SubjectTableModel(RecordTableModel[SubjectRow]):
         """How many subjects there are, read or not."""
         return self._total if self._pages is not None else len(self._records)
 
-    def is_complete(self) -> bool:
-        return self._pages is None
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._pages is not None
 
@@ -312,5 +309,7 @@ class SubjectFilterModel(QSortFilterProxyModel):
             model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._search and self._status is None:
+            return True  # asked of every row read as the list scrolls: answered without the model
         model = self.sourceModel()
         return not isinstance(model, SubjectTableModel) or model.matches(source_row, self._search, self._status)
