@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -62,6 +63,11 @@ class SubjectDraft:
     date_of_birth: dt.date
     phone: str = ""
     identity_number: str = ""
+
+
+class SubjectLabel(NamedTuple):
+    trial_id: int
+    label: str  # the subject number once enrolled, else the screening number
 
 
 @dataclass(frozen=True)
@@ -174,6 +180,19 @@ class ScreeningService:
         with self._db.read() as session:
             subject = _load(session, subject_id)
             return self._detail(subject, self._trials.protocol(subject.trial_id))
+
+    def label(self, subject_id: int) -> SubjectLabel:
+        """The subject's trial and the number lists name it by (its subject number once enrolled), without reading
+        its record (as :meth:`detail` does) for a panel that needs only these."""
+        with self._db.read() as session:
+            row = session.execute(
+                select(models.Subject.trial_id, models.Subject.subject_number, models.Subject.screening_number).where(
+                    models.Subject.id == subject_id
+                )
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"no subject with id {subject_id}")
+        return SubjectLabel(row.trial_id, row.subject_number or row.screening_number)
 
     def find(self, trial_id: int, number: str) -> SubjectDetail:
         """The subject with this screening or subject number."""

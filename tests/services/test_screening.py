@@ -10,7 +10,7 @@ from conftest import ACTOR, INVESTIGATOR, signs
 from sqlalchemy import text
 
 from coordinator_app.domain.eligibility import CriterionState, Verdict
-from coordinator_app.domain.errors import ReasonRequiredError, ValidationError
+from coordinator_app.domain.errors import NotFoundError, ReasonRequiredError, ValidationError
 from coordinator_app.domain.subjects import Sex, SubjectStatus
 from coordinator_app.services.demo_subjects import eligible_facts
 from coordinator_app.services.screening import SubjectDetail, SubjectDraft
@@ -189,6 +189,18 @@ def test_enrolment_needs_a_signed_eligible_verdict(workspace: Workspace, trial: 
     assert (enrolled.subject_number, enrolled.enrolled_on) == ("SUB-001", TODAY)
     with pytest.raises(ValidationError, match="cannot go from enrolled to enrolled"):
         workspace.screening.enrol(subject.id, TODAY, ACTOR)
+
+
+def test_a_subject_is_labelled_by_its_screening_number_then_its_subject_number(
+    workspace: Workspace, trial: TrialSummary
+) -> None:
+    subject = _eligible(workspace, trial)
+    assert workspace.screening.label(subject.id) == (trial.id, subject.screening_number)
+    workspace.screening.sign_eligibility(subject.id, signs(INVESTIGATOR))
+    workspace.screening.enrol(subject.id, TODAY, ACTOR)
+    assert workspace.screening.label(subject.id) == (trial.id, "SUB-001")
+    with pytest.raises(NotFoundError, match="no subject with id 999999"):
+        workspace.screening.label(999999)
 
 
 def test_enrolment_past_the_target_needs_an_override_reason(workspace: Workspace, trial: TrialSummary) -> None:

@@ -188,9 +188,7 @@ class SafetyPanel(QWidget):
         self._trial_id = None
         if subject_id is not None:
             try:
-                detail = self._workspace.screening.detail(subject_id)
-                self._subject_label = detail.subject_number or detail.screening_number
-                self._trial_id = detail.trial_id
+                self._trial_id, self._subject_label = self._workspace.screening.label(subject_id)
             except NotFoundError:
                 self._subject_id = None
         self.reload()
