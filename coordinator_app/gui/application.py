@@ -31,13 +31,17 @@ def collect_less_often() -> None:
 
 
 def set_aside_long_lived_objects() -> None:
-    """Collect, then keep the objects alive now out of the cyclic collector's later passes (``gc.freeze``): the
-    modules, classes, Qt wrappers and tabs of a session live as long as it. A full pass over them takes ~50 ms at
-    1× (100,000 objects) and would otherwise land, unannounced, in whichever action crossed the threshold; passes
-    over what is made later take a few ms. Called once a session's window is prepared; what an earlier session
-    left is given back to the collector first."""
-    gc.unfreeze()
-    gc.collect()
+    """Keep the objects alive now out of the cyclic collector's later passes (``gc.freeze``): the modules, classes,
+    Qt wrappers and tabs of a session live as long as it. A full pass over them takes ~50 ms (100,000 objects) and
+    would otherwise land, unannounced, in whichever action crossed the threshold; passes over what is made later
+    take a few ms. Called once a session's window is prepared: the young generations are collected first (a few
+    ms). After an earlier session, what it set aside is given back and collected in full first (its window is
+    gone): that pass takes the ~50 ms, once per sign-in, in the idle moment that calls this."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    else:
+        gc.collect(1)
     gc.freeze()
 
 

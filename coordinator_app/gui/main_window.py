@@ -157,8 +157,8 @@ class MainWindow(QMainWindow):
     def _prepare_tabs(self) -> None:
         """Prepare one tab not yet made, then come back in the next idle moment for the next step: import its code,
         make its widgets (on its hidden page, polished by the style), then load what else it needs. Its first
-        opening then only reads the trial and paints, and no step holds the event loop for long (10-40 ms each; the
-        last, setting the session's long-lived objects aside from the garbage collector, about 50)."""
+        opening then only reads the trial and paints, and no step holds the event loop for long (10-40 ms each).
+        Last, the session's long-lived objects are set aside from the garbage collector."""
         from coordinator_app.gui.tab import PreparedInIdle
 
         if self._prepared.issuperset(TAB_CLASSES):

@@ -116,6 +116,7 @@ def test_the_main_window_is_painted_before_the_data_layer_loads(tmp_path: Path) 
 # After the session begins: the other tabs' code is imported, their widgets made and what they load besides loaded in
 # idle moments, one step at a time; their data is still read when they are shown.
 PRELOADED = """
+import gc
 import os
 import sys
 
@@ -138,6 +139,7 @@ for _ in range(20):
 after = sorted(module for module, _ in TAB_CLASSES.values() if module in sys.modules)
 formatted = display_phone.cache_info().currsize
 print(before, after, sorted(window._built), window.eligibility.subjects.rowCount(), formatted, sep="\\n")
+print(gc.get_freeze_count() > 1000)
 workspace.close()
 """
 
@@ -147,9 +149,10 @@ def test_the_other_tabs_are_made_in_idle_moments_and_read_when_shown(tmp_path: P
     done = subprocess.run(
         [sys.executable, "-c", PRELOADED, str(tmp_path / "settings.ini")], capture_output=True, text=True, check=True
     )
-    before, after, built, listed, formatted = done.stdout.splitlines()
+    before, after, built, listed, formatted, set_aside = done.stdout.splitlines()
     assert before == "['coordinator_app.gui.overview.tab']"  # the tab on screen, loaded with the window's session
     assert after == str(sorted(module for module, _ in TAB_CLASSES.values()))
     assert built == str(sorted(TAB_CLASSES))
     assert listed == "0"  # the Eligibility tab is made, its subjects not read
     assert formatted == "1"  # the Contacts tab's phone library loaded (by a sample number), no contact listed
+    assert set_aside == "True"  # the session's objects, out of the garbage collector's later passes
