@@ -278,11 +278,24 @@ def import_profile(database: Path, timeout: float) -> list[dict[str, Any]]:
 # -- GUI actions ------------------------------------------------------------------------------------------------
 
 
-def gui_actions(scale: float, database: Path, timeout: float, cap: float, profile: bool) -> dict[str, Any]:
+def gui_actions(
+    scale: float, database: Path, timeout: float, cap: float, profile: bool, runs: int = 1
+) -> dict[str, Any]:
+    """The actions in ``runs`` fresh processes (the first records the SQL): each action's time and block are the
+    median of the runs, with every run's kept (a shared VM's neighbours move single runs by a third)."""
     extra = ["--cap", str(cap)]
     if profile:
         extra += ["--profile", "--no-sql"]
     result = harness("tabs", database, timeout, *extra)
+    others = [harness("tabs", database, timeout, *extra, "--no-sql") for _ in range(runs - 1)]
+    for action in result.get("actions", []):
+        if "ms" not in action:
+            continue
+        same = [action] + [a for other in others for a in other.get("actions", []) if a["name"] == action["name"]]
+        for key in ("ms", "max_block_ms"):
+            action[f"runs_{key}"] = [a[key] for a in same if key in a]
+            action[key] = statistics.median(action[f"runs_{key}"])
+    result["runs"] = 1 + len(others)
     result["scale"] = scale
     return result
 
@@ -464,14 +477,17 @@ def render(results: dict[str, Any]) -> tuple[str, str]:
                     continue
                 flag = " ✗" if action["ms"] > TARGET_ACTION_MS or action["max_block_ms"] > TARGET_ACTION_MS else ""
                 sql = f", {action['sql_statements']} SQL" if action.get("sql_statements") else ""
-                row.append(f"{ms(action['ms'])} / {ms(action['max_block_ms'])}{sql}{flag}")
+                slowest = max(action.get("runs_ms", [action["ms"]]))
+                spread = f" (≤{ms(slowest)})" if len(action.get("runs_ms", [])) > 1 else ""
+                row.append(f"{ms(action['ms'])}{spread} / {ms(action['max_block_ms'])}{sql}{flag}")
             rows.append(row)
         section(
-            "GUI actions on the generated site (ms until the event loop is idle / longest UI-thread block; "
-            "target < 100)",
+            "GUI actions on the generated site (ms until the event loop is idle, median of the runs (slowest run) / "
+            "longest UI-thread block, median; target < 100)",
             ["action", *(f"{float(s):g}× ({gui[s].get('trial', '?')})" for s in scales)],
             rows,
-            "✗ = over 100 ms. Each run is one fresh process; tabs are switched with QTabWidget.setCurrentIndex, the "
+            f"✗ = a median over 100 ms. {next(iter(gui.values())).get('runs', 1)} runs per scale, each a fresh "
+            "process (the first records the SQL); tabs are switched with QTabWidget.setCurrentIndex, the "
             "search typed with QLineEdit.setText, the month moved with "
             "QCalendarWidget.showNextMonth/showPreviousMonth.",
         )
@@ -600,6 +616,7 @@ def main() -> int:
     parser.add_argument("--cold-repeats", type=int, default=5)
     parser.add_argument("--gui-timeout", type=float, default=3600, help="seconds one GUI process may take")
     parser.add_argument("--gui-cap", type=float, default=1800, help="no new GUI action is started after this")
+    parser.add_argument("--gui-runs", type=int, default=3, help="fresh processes per scale for the GUI actions")
     parser.add_argument("--import-timeout", type=float, default=1800)
     parser.add_argument("--import-memory-gib", type=float, default=14, help="address-space cap of an import process")
     parser.add_argument("--profile-scale", type=float, default=None, help="also cProfile every action at this scale")
@@ -653,7 +670,9 @@ def main() -> int:
         results["gui"] = {}
         for scale in scales:
             log(f"GUI actions, scale {scale:g} ...")
-            result = gui_actions(scale, databases[scale], args.gui_timeout, args.gui_cap, profile=False)
+            result = gui_actions(
+                scale, databases[scale], args.gui_timeout, args.gui_cap, profile=False, runs=args.gui_runs
+            )
             explain = result.pop("explain", None)
             results["gui"][str(scale)] = result
             if explain is not None and scale == max(scales):
