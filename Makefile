@@ -21,7 +21,7 @@ test: $(VENV)/.installed-test $(QM)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# The benchmark suite of the performance issue (not part of `make test`: about 3 minutes once the site databases
+# The benchmark suite of the performance issue (not part of `make test`: about 4 minutes once the site databases
 # exist, 2 more to generate them the first time): prints the tables, writes benchmarks/results.json and
 # benchmarks/RESULTS.md. Options, e.g. a quick run: make bench BENCH_ARGS="--scales 0.01,0.1"
 # (see python benchmarks/run.py --help).
