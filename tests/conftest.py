@@ -3,6 +3,7 @@ tests again on a real PostgreSQL server; Qt offscreen; settings kept out of the 
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,6 +55,14 @@ def _keep_the_default_locale() -> Iterator[None]:
     before = QLocale()
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_set_aside_from_the_collector() -> Iterator[None]:
+    """A main window prepared in a test sets the session's objects aside from the garbage collector (gc.freeze), as
+    the app does for its one session; the test's objects go back to it after the test, as at a sign-out."""
+    yield
+    gc.unfreeze()
 
 
 # -- the two databases ----------------------------------------------------------------------------------------

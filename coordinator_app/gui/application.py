@@ -34,15 +34,17 @@ def set_aside_long_lived_objects() -> None:
     """Keep the objects alive now out of the cyclic collector's later passes (``gc.freeze``): the modules, classes,
     Qt wrappers and tabs of a session live as long as it. A full pass over them takes ~50 ms (100,000 objects) and
     would otherwise land, unannounced, in whichever action crossed the threshold; passes over what is made later
-    take a few ms. Called once a session's window is prepared: the young generations are collected first (a few
-    ms). After an earlier session, what it set aside is given back and collected in full first (its window is
-    gone): that pass takes the ~50 ms, once per sign-in, in the idle moment that calls this."""
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-    else:
-        gc.collect(1)
+    take a few ms. Called once a session's window is prepared, after collecting the young generations (a few ms;
+    a full collection would itself block for those 50 ms)."""
+    gc.collect(1)
     gc.freeze()
+
+
+def release_long_lived_objects() -> None:
+    """Give what :func:`set_aside_long_lived_objects` set aside back to the collector, and collect it: a session's
+    window is gone (signing out), and its objects with it."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def create_application(argv: Sequence[str], language: str = SYSTEM) -> QApplication:

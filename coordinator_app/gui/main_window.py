@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self.reload_trials()
         self.change_watcher = self.watch_for_changes()
-        QTimer.singleShot(0, self._prepare_tabs)
+        QTimer.singleShot(0, self, self._prepare_tabs)  # cancelled if the window goes first
 
     @property
     def overview(self) -> OverviewTab:
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
                 if isinstance(tab, PreparedInIdle):
                     tab.prepare()
                 self._prepared.add(name)
-            QTimer.singleShot(0, self._prepare_tabs)
+            QTimer.singleShot(0, self, self._prepare_tabs)  # cancelled if the window goes first
             return
 
     def _show_user(self) -> None:

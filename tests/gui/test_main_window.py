@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.cli import main
@@ -164,6 +165,19 @@ def test_a_summarising_tab_is_read_again_on_return_only_when_something_was_saved
     window.show_tab("overview")
     assert reads == [trial.id]
     assert window.overview.count("screened") == "1"
+
+
+def test_a_window_closed_before_its_tabs_are_prepared_leaves_nothing_behind(
+    qtbot: QtBot, demo_workspace: Workspace, settings: QSettings
+) -> None:
+    """Signing out at once: the preparation's next idle step must not reach for the deleted window's widgets (an
+    exception in the event loop fails the test)."""
+    window = MainWindow.for_session(demo_workspace, settings)
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    qtbot.wait(50)  # the idle steps that were due
 
 
 @pytest.mark.parametrize("tab", ["overview", "eligibility", "calendar", "contacts"])

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from coordinator_app.gui.access.idle_lock import IdleLock, idle_interval_ms
 from coordinator_app.gui.access.sign_in import start_session
+from coordinator_app.gui.application import release_long_lived_objects
 from coordinator_app.gui.main_window import MainWindow
 from coordinator_app.services.workspace import Workspace
 
@@ -30,6 +31,7 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings, w
         if not lock.signed_out:
             return code
         _close_windows(window)
+        release_long_lived_objects()
         workspace.sign_out()
         window = MainWindow(settings, demo=workspace.demo)
         window.show()
