@@ -93,9 +93,6 @@ class EligibilityTab(QWidget):
         self._workspace = workspace
         self._trial: TrialSummary | None = None
         self._protocol: Protocol | None = None
-        # The protocol whose criteria and facts the checklist and facts tables hold: given to them with the first
-        # subject shown, as their page is hidden until then (measuring their word-wrapped rows takes ~20 ms).
-        self._detail_protocol: Protocol | None = None
         self._current: SubjectDetail | None = None
         self._busy = False  # a change is being saved: a second one (an editor losing focus to a dialog) waits
 
@@ -227,6 +224,8 @@ class EligibilityTab(QWidget):
     def show_trial(self, trial: TrialSummary) -> None:
         self._trial = trial
         self._protocol = self._workspace.trials.protocol(trial.id)
+        self.checklist.set_eligibility(self._protocol.eligibility)
+        self.facts.set_definitions(self._protocol.eligibility.facts)
         self.form.registerButton.setEnabled(may(self._workspace, Permission.SCREEN))
         self.form.importButton.setEnabled(may(self._workspace, Permission.IMPORT))
         self.form.exportButton.setEnabled(True)
@@ -312,11 +311,6 @@ class EligibilityTab(QWidget):
         self._current = subject
         self._update_print_actions()
         form = self.form
-        if subject is not None and self._detail_protocol is not self._protocol:
-            assert self._protocol is not None
-            self._detail_protocol = self._protocol
-            self.checklist.set_eligibility(self._protocol.eligibility)
-            self.facts.set_definitions(self._protocol.eligibility.facts)
         self.checklist.set_subject(subject)
         self.facts.set_subject(subject)
         if subject is None:
