@@ -198,7 +198,7 @@ def test_the_today_table_ends_at_the_views_edge_with_long_notes_whole_in_their_t
     assert table.horizontalScrollBar().maximum() == 0  # nothing behind a horizontal scroll bar
     assert header.sectionPosition(last) + header.sectionSize(last) <= table.viewport().width()
     model = tab.today_model
-    [infusion] = [r for r in range(model.rowCount()) if model.index(r, TodayColumn.SUBJECT).data() == "DEMO-005"]
+    [infusion] = [r for r, row in enumerate(model.records()) if row.section is TodaySection.INFUSION]
     note = model.index(infusion, TodayColumn.NOTE)
     assert table.fontMetrics().horizontalAdvance(note.data()) > header.sectionSize(last)  # elided on screen
     assert note.data(Qt.ItemDataRole.ToolTipRole) == note.data()
