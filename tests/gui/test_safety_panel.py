@@ -54,8 +54,10 @@ def errors(panel: SafetyPanel, monkeypatch: pytest.MonkeyPatch) -> Shown:
 
 
 def _fever(panel: SafetyPanel, serious: bool = False) -> AeDraft:
-    now = panel.now()
-    draft = quick_entry("fever").draft(now.date(), now - dt.timedelta(hours=1))
+    aware = panel.now() - dt.timedelta(
+        hours=1
+    )  # learnt of an hour ago, begun that day (yesterday, just after midnight)
+    draft = quick_entry("fever").draft(aware.date(), aware)
     if serious:
         draft = AeDraft(
             **{**draft.__dict__, "serious": True, "seriousness_criteria": frozenset({Seriousness.HOSPITALISATION})}
@@ -417,10 +419,10 @@ def test_an_investigator_signs_the_assessment_and_a_correction_needs_it_again(
 
 def test_a_monitor_reads_the_safety_page_without_changing_it(qtbot: QtBot, demo_workspace: Workspace) -> None:
     subject = _subject(demo_workspace, "DEMO-001")
-    now = dt.datetime.now().astimezone()
+    aware = dt.datetime.now().astimezone() - dt.timedelta(hours=1)
     serious = AeDraft(
         **{
-            **quick_entry("fever").draft(now.date(), now - dt.timedelta(hours=1)).__dict__,
+            **quick_entry("fever").draft(aware.date(), aware).__dict__,
             "serious": True,
             "seriousness_criteria": frozenset({Seriousness.HOSPITALISATION}),
         }
