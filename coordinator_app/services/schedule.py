@@ -105,17 +105,22 @@ class DayCount(NamedTuple):
     visits: int
 
 
-class RosterEntry(NamedTuple):
-    """A subject past screening, as the calendar lists them: a timeline once dose 1 is booked, else (while
-    enrolled) among those awaiting dose 1."""
+class ScheduledSubject(NamedTuple):
+    """A subject with a schedule (dose 1 booked), as the calendar's timeline lets one choose them."""
+
+    subject_id: int
+    label: str  # the subject number (a subject is numbered at enrolment, before dose 1 is booked)
+    status: SubjectStatus
+
+
+class AwaitingSubjectEntry(NamedTuple):
+    """An enrolled subject whose dose 1 is not booked yet."""
 
     subject_id: int
     subject_number: str | None
     screening_number: str
     initials: str
-    status: SubjectStatus
     enrolled_on: dt.date | None
-    booked: bool
 
     @property
     def label(self) -> str:
@@ -164,8 +169,8 @@ class ScheduleService:
             )
 
     def awaiting_dose1_count(self, trial_id: int) -> int:
-        """How many of the trial's enrolled subjects have no dose 1 booked (the roster's entries not ``booked``
-        and enrolled), counted by the database."""
+        """How many of the trial's enrolled subjects have no dose 1 booked (those :meth:`awaiting_dose1` lists),
+        counted by the database."""
         subject = models.Subject
         with self._db.read() as session:
             return (
@@ -177,11 +182,26 @@ class ScheduleService:
                 or 0
             )
 
-    def roster(self, trial_id: int) -> list[RosterEntry]:
-        """The trial's subjects past screening (enrolled, completed, withdrawn), each with whether dose 1 is
-        booked: one query, whatever the trial's size."""
+    def scheduled_subjects(self, trial_id: int) -> list[ScheduledSubject]:
+        """The trial's subjects with a schedule, whatever their status since: one query of what the timeline's
+        chooser shows, whatever the trial's size (thousands in a large trial)."""
+        subject = models.Subject
+        with self._db.read() as session:
+            rows = session.connection().execute(
+                select(subject.id, subject.subject_number, subject.screening_number, subject.status).where(
+                    subject.trial_id == trial_id,
+                    subject.status.not_in((SubjectStatus.SCREENING, SubjectStatus.SCREEN_FAILED)),
+                    _has_visits(),
+                )
+            )
+            return [
+                ScheduledSubject(subject_id, subject_number or screening_number, _STATUSES[status])
+                for subject_id, subject_number, screening_number, status in rows
+            ]
+
+    def awaiting_dose1(self, trial_id: int) -> list[AwaitingSubjectEntry]:
+        """The trial's enrolled subjects without dose 1 booked (those :meth:`awaiting_dose1_count` counts)."""
         subject, summary = models.Subject, models.SubjectSummary
-        booked = _has_visits()
         with self._db.read() as session:
             rows = session.connection().execute(
                 select(
@@ -191,37 +211,20 @@ class ScheduleService:
                     summary.initials,
                     subject.family_name,
                     subject.given_name,
-                    subject.status,
                     subject.enrolled_on,
-                    booked,
                 )
                 .outerjoin(summary)
-                .where(
-                    subject.trial_id == trial_id,
-                    subject.status.not_in((SubjectStatus.SCREENING, SubjectStatus.SCREEN_FAILED)),
-                )
+                .where(subject.trial_id == trial_id, subject.status == SubjectStatus.ENROLLED, ~_has_visits())
             )
             return [
-                RosterEntry(
+                AwaitingSubjectEntry(
                     subject_id,
                     subject_number,
                     screening_number,
                     letters if letters is not None else initials(family, given),  # no summary yet: say it anyway
-                    _STATUSES[status],
                     enrolled_on,
-                    bool(has_visits),
                 )
-                for (
-                    subject_id,
-                    subject_number,
-                    screening_number,
-                    letters,
-                    family,
-                    given,
-                    status,
-                    enrolled_on,
-                    has_visits,
-                ) in rows
+                for subject_id, subject_number, screening_number, letters, family, given, enrolled_on in rows
             ]
 
     def require_schedule(self, subject_id: int) -> SubjectSchedule:

@@ -121,9 +121,11 @@ def test_dose1_proposals_for_everyone_awaiting_skip_full_days(workspace: Workspa
     assert proposals == {s.id: workspace.schedules.propose_dose1(s.id) for s in waiting}
     assert proposals[waiting[0].id] > first
     assert workspace.schedules.propose_dose1(booked[0].id) == first  # its own booking leaves room for itself
-    roster = {entry.subject_id: entry for entry in workspace.schedules.roster(trial.id)}
-    assert [roster[s.id].booked for s in booked + waiting] == [True, True, False, False]
-    assert roster[waiting[1].id].initials == "WS" and roster[waiting[1].id].label == waiting[1].subject_number
+    scheduled = workspace.schedules.scheduled_subjects(trial.id)
+    assert sorted((s.subject_id, s.label) for s in scheduled) == sorted((s.id, s.subject_number) for s in booked)
+    awaiting = {entry.subject_id: entry for entry in workspace.schedules.awaiting_dose1(trial.id)}
+    assert awaiting.keys() == {s.id for s in waiting}
+    assert awaiting[waiting[1].id].initials == "WS" and awaiting[waiting[1].id].label == waiting[1].subject_number
     assert workspace.schedules.awaiting_dose1_count(trial.id) == 2  # the calendar's count, before it lists them
 
 

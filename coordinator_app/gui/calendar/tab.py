@@ -71,7 +71,7 @@ from coordinator_app.gui.labels import label
 from coordinator_app.gui.safety.panel import SafetyPanel
 from coordinator_app.gui.table_model import SIZED_ROWS
 from coordinator_app.services.infusions import InfusionDraft, InfusionResult, Readiness, SafetyAnswers
-from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, RosterEntry, SubjectSchedule
+from coordinator_app.services.schedule import CalendarVisit, ReschedulePreview, SubjectSchedule
 from coordinator_app.services.trials import TrialSummary
 from coordinator_app.services.workdays import day_flag
 from coordinator_app.services.workspace import Workspace
@@ -118,9 +118,7 @@ class CalendarTab(QWidget):
         self._timeline_stale = False  # the timeline page shows an earlier read
         self._safety_stale = False  # the safety page shows an earlier subject or read
         # The subjects (the timeline's choice; those awaiting dose 1, with proposed days) are read when a page that
-        # lists them is shown or a command needs them: thousands in a large trial, which the other pages do not
-        # show. Both lists come from one roster, read at most once per reload.
-        self._roster: list[RosterEntry] | None = None
+        # lists them is shown or a command needs them: thousands in a large trial, which the other pages do not show.
         self._subjects_stale = False
         self._awaiting_stale = False
 
@@ -259,7 +257,6 @@ class CalendarTab(QWidget):
         """A trial whose protocol has no visit plan (e.g. imported from the registry) has nothing to schedule."""
         self._trial = None
         self._subjects = []
-        self._roster = []
         self._subjects_stale = self._awaiting_stale = self._safety_stale = False
         self._timeline_schedule = None
         self.form.calendar.set_counts([])
@@ -288,7 +285,6 @@ class CalendarTab(QWidget):
         calendar = self.form.calendar
         self._load_month(calendar.yearShown(), calendar.monthShown())
         self._load_today()
-        self._roster = None
         self._subjects_stale = self._awaiting_stale = True
         self._load_subjects_if_shown()
         if self._awaiting_stale:  # their page is not shown: their count only
@@ -425,20 +421,14 @@ class CalendarTab(QWidget):
         if self._awaiting_stale:
             self._load_awaiting()
 
-    def _roster_entries(self) -> list[RosterEntry]:
-        assert self._trial is not None
-        if self._roster is None:
-            self._roster = self._workspace.schedules.roster(self._trial.id)
-        return self._roster
-
     def _load_subjects(self) -> None:
         """The subjects with a schedule, for the timeline's choice (kept where it was)."""
+        assert self._trial is not None
         self._subjects_stale = False
         statuses = {status: label(status) for status in SubjectStatus}  # translated once, not per subject
         subjects = [
-            TimelineSubject(e.subject_id, e.subject_number or e.screening_number, statuses[e.status])
-            for e in self._roster_entries()
-            if e.booked
+            TimelineSubject(s.subject_id, s.label, statuses[s.status])
+            for s in self._workspace.schedules.scheduled_subjects(self._trial.id)
         ]
         subjects.sort(key=lambda s: s.label)
         current = self.timeline_subject_id()
@@ -454,8 +444,9 @@ class CalendarTab(QWidget):
 
     def _load_awaiting(self) -> None:
         """The enrolled subjects without a dose 1 booked, each with the day proposed for it (kept selected)."""
+        assert self._trial is not None
         self._awaiting_stale = False
-        waiting = [e for e in self._roster_entries() if not e.booked and e.status is SubjectStatus.ENROLLED]
+        waiting = self._workspace.schedules.awaiting_dose1(self._trial.id)
         proposals = self._workspace.schedules.propose_dose1_each([e.subject_id for e in waiting])
         awaiting = [
             AwaitingSubject(
