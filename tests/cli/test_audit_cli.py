@@ -94,33 +94,29 @@ def test_csv_export_takes_the_viewers_filters(
     assert {(line["actor"], line["table_name"]) for line in lines} == {(ADMIN, "users")}
 
 
-def test_pdf_export_of_one_field_names_it_in_its_scope(
-    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("option", "value", "where", "scope"),
+    [
+        ("--field", "status", "field = 'status'", "field / 字段 status"),
+        ("--subject", "SCR-001", "subject_id = 1", "subject / 受试者 SCR-001"),
+    ],
+)
+def test_a_pdf_export_names_its_scope_and_checks_the_chain(
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    value: str,
+    where: str,
+    scope: str,
 ) -> None:
-    target = tmp_path / "status.pdf"
-    code, out, _ = _run(
-        capsys, "--database", database_url, "audit", "export", "--pdf", str(target), "--field", "status"
-    )
-    rows = _audit_rows(database_url, "field = 'status'")
+    target = tmp_path / "scoped.pdf"
+    code, out, _ = _run(capsys, "--database", database_url, "audit", "export", "--pdf", str(target), option, value)
+    rows = _audit_rows(database_url, where)
     assert code == 0 and rows > 0
     assert out.strip() == f"wrote {rows} audit row(s) to {target}"
     first = PdfReader(target).pages[0].extract_text()
-    assert "field / 字段 status" in first
-    assert f"Rows / 行数: {rows}" in first
-
-
-def test_pdf_export_of_one_subject_names_it_and_checks_the_chain(
-    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    target = tmp_path / "subject.pdf"
-    code, out, _ = _run(
-        capsys, "--database", database_url, "audit", "export", "--pdf", str(target), "--subject", "SCR-001"
-    )
-    rows = _audit_rows(database_url, "subject_id = 1")
-    assert code == 0
-    assert out.strip() == f"wrote {rows} audit row(s) to {target}"
-    first = PdfReader(target).pages[0].extract_text()
-    assert "subject / 受试者 SCR-001" in first
+    assert scope in first
     assert f"Rows / 行数: {rows}" in first
     assert "Hash chain verified: intact" in first
 
