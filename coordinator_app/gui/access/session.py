@@ -31,9 +31,9 @@ def run_sessions(app: QApplication, workspace: Workspace, settings: QSettings, w
         if not lock.signed_out:
             return code
         _close_windows(window)
-        release_long_lived_objects()
         workspace.sign_out()
         window = MainWindow(settings, demo=workspace.demo)
+        release_long_lived_objects()  # the signed-out window is no longer referenced: its objects can go
         window.show()
 
 

@@ -238,11 +238,12 @@ class EligibilityTab(QWidget):
         keep = select_id if select_id is not None else (self._current.id if self._current else None)
         self._current = None
         screening, trial_id = self._workspace.screening, self._trial.id
-        self.subjects.show_pages(
-            lambda after, limit: screening.rows(trial_id, after, limit), screening.subject_count(trial_id)
-        )
-        if self.proxy.is_filtered():
-            self.subjects.complete()
+        if self.proxy.is_filtered():  # a filter looks at every subject: all of them at once
+            self.subjects.set_records(screening.rows(trial_id))
+        else:
+            self.subjects.show_pages(
+                lambda after, limit: screening.rows(trial_id, after, limit), screening.subject_count(trial_id)
+            )
         self.form.subjectTable.resizeColumnsToContents()
         self._update_count()
         if keep is None or not self.select_subject(keep):
